@@ -1,0 +1,62 @@
+"""Who may call what. Every resolver starts with one of these."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from models.account import Account, AccountKind, Module
+from resolvers.errors import Forbidden, Unauthenticated
+
+if TYPE_CHECKING:
+    from server.context import Context
+
+
+def require_account(
+    ctx: Context,
+    *,
+    allow_initial_password: bool = False,
+    allow_incomplete_registration: bool = False,
+) -> Account:
+    if ctx.token_rejected:
+        raise Unauthenticated("登录已失效，请重新登录")
+    account = ctx.account
+    if account is None:
+        raise Unauthenticated()
+    if account.must_change_password and not allow_initial_password:
+        raise Forbidden("请先修改初始密码", code="PASSWORD_CHANGE_REQUIRED")
+    if (
+        account.is_institution_member
+        and not allow_incomplete_registration
+        and not (account.institution and account.institution.is_registered)
+    ):
+        raise Forbidden("请先完成机构注册", code="REGISTRATION_INCOMPLETE")
+    return account
+
+
+def require_institution_member(ctx: Context, module: Module | None = None) -> Account:
+    """A user of a registered institution; a limited sub-user must hold ``module`` (B9)."""
+    account = require_account(ctx)
+    if not account.is_institution_member:
+        raise Forbidden()
+    if (
+        module is not None
+        and account.kind == AccountKind.INSTITUTION_USER
+        and account.modules
+        and module.value not in account.modules
+    ):
+        raise Forbidden("没有该模块的权限", code="MODULE_FORBIDDEN")
+    return account
+
+
+def require_institution_admin(ctx: Context) -> Account:
+    account = require_account(ctx)
+    if account.kind != AccountKind.INSTITUTION_ADMIN:
+        raise Forbidden("只有院校主账户可以进行此操作")
+    return account
+
+
+def require_staff(ctx: Context) -> Account:
+    account = require_account(ctx)
+    if account.kind != AccountKind.STAFF:
+        raise Forbidden("只有学分银行工作人员可以进行此操作")
+    return account

@@ -1,0 +1,79 @@
+"""Changing passwords: the forced first change of synced accounts (F2.2) and F13.2."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from tortoise.timezone import now
+from tortoise.transactions import in_transaction
+
+from models.account import Account
+from models.verification import CodePurpose
+from resolvers import audit, checks, verification
+from resolvers.access import require_account
+from resolvers.account.sessions import revoke_sessions
+from resolvers.errors import Code, Invalid, Problems
+
+if TYPE_CHECKING:
+    from server.context import Context
+
+# The initial password of accounts synced from the vocational skill certificate platform.
+SYNCED_INITIAL_PASSWORD = "xfyh@123!"
+
+
+async def change_initial(ctx: Context, data: Any) -> Account:
+    account = require_account(ctx, allow_initial_password=True, allow_incomplete_registration=True)
+    if not account.must_change_password:
+        raise Invalid.one(None, Code.PASSWORD_CHANGE_NOT_REQUIRED)
+    problems = Problems()
+    checks.new_password(
+        problems, "newPassword", data.new_password, data.confirmation, "confirmation"
+    )
+    problems.raise_any()
+    if await ctx.services.passwords.verify(account.password_hash, data.new_password):
+        raise Invalid.one("newPassword", Code.PASSWORD_REUSED)
+    await _set_password(ctx, account, data.new_password, "account.initial_password_changed")
+    return account
+
+
+async def change(ctx: Context, data: Any) -> Account:
+    account = require_account(ctx)
+    problems = Problems()
+    if not data.old_password:
+        problems.add("oldPassword", Code.REQUIRED)
+    checks.new_password(
+        problems, "newPassword", data.new_password, data.confirmation, "confirmation"
+    )
+    problems.raise_any()
+    if not await ctx.services.passwords.verify(account.password_hash, data.old_password):
+        raise Invalid.one("oldPassword", Code.WRONG_PASSWORD, "原始密码错误")
+    if data.new_password == data.old_password:
+        raise Invalid.one("newPassword", Code.PASSWORD_REUSED)
+    if not account.phone:
+        raise Invalid.one("code", Code.NO_BOUND_PHONE)
+    code = await verification.check_code(ctx, account.phone, CodePurpose.CHANGE_PASSWORD, data.code)
+    await _set_password(ctx, account, data.new_password, "account.password_changed", code)
+    return account
+
+
+async def _set_password(
+    ctx: Context,
+    account: Account,
+    password: str,
+    action: str,
+    code: verification.VerificationCode | None = None,
+) -> None:
+    password_hash = await ctx.services.passwords.hash(password)
+    async with in_transaction():
+        if code is not None:
+            await verification.consume(code)
+        account.password_hash = password_hash
+        account.must_change_password = False
+        account.password_changed_at = now()
+        await account.save(
+            update_fields=["password_hash", "must_change_password", "password_changed_at",
+                           "updated_at"]
+        )
+        # Other devices signed in with the old password are signed out.
+        await revoke_sessions(account.id, keep=ctx.session)
+        await audit.record(ctx, action, account)

@@ -1,0 +1,33 @@
+"""Opening and revoking login sessions."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import TYPE_CHECKING
+
+from tortoise.timezone import now
+
+from models.account import Account, Session
+from server.security import new_token, token_digest
+
+if TYPE_CHECKING:
+    from server.context import Context
+
+
+async def open_session(ctx: Context, account: Account) -> str:
+    token = new_token()
+    await Session.create(
+        token_digest=token_digest(token),
+        account=account,
+        expires_at=now() + timedelta(hours=ctx.settings.token_ttl_hours),
+        ip=ctx.ip,
+        user_agent=ctx.user_agent,
+    )
+    return token
+
+
+async def revoke_sessions(account_id: int, *, keep: Session | None = None) -> int:
+    query = Session.filter(account_id=account_id, revoked_at__isnull=True)
+    if keep is not None:
+        query = query.exclude(id=keep.id)
+    return await query.update(revoked_at=now())

@@ -1,0 +1,126 @@
+"""Error codes and the two ways a request is refused.
+
+- ``Invalid``: a business-rule refusal, answered in the mutation payload's ``errors`` list.
+- ``ClientError`` subclasses: missing login, missing permission, or an object the caller may not
+  see; answered as a GraphQL error with ``extensions.code`` and never revealing existence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from graphql import GraphQLError
+
+from models.base import LabeledEnum
+
+
+class Code(LabeledEnum):
+    """Stable English codes; the label is the default Chinese message."""
+
+    REQUIRED = "REQUIRED", "必填项不能为空"
+    TOO_LONG = "TOO_LONG", "内容超过长度限制"
+    INVALID_PHONE = "INVALID_PHONE", "请输入正确的11位手机号"
+    INVALID_EMAIL = "INVALID_EMAIL", "电子邮箱格式不正确"
+    INVALID_POSTCODE = "INVALID_POSTCODE", "邮政编码应为6位数字"
+    INVALID_CREDIT_CODE = "INVALID_CREDIT_CODE", "统一社会信用代码不正确"
+    INVALID_SCHOOL_CODE = "INVALID_SCHOOL_CODE", "院校标识码应为10位数字"
+    INVALID_PROVINCE_CODE = "INVALID_PROVINCE_CODE", "省份代码应为6位数字"
+    INVALID_USERNAME = "INVALID_USERNAME", "登录账号应为4-32位字母、数字或下划线，且至少含一个字母"
+    ID_NUMBER_SHAPE = "ID_NUMBER_SHAPE", "身份证号应为18位，最后一位可为X"
+    ID_NUMBER_BIRTH_DATE = "ID_NUMBER_BIRTH_DATE", "身份证号中的出生日期无效"
+    ID_NUMBER_CHECK_DIGIT = "ID_NUMBER_CHECK_DIGIT", "身份证号校验位错误"
+    PASSWORD_LENGTH = "PASSWORD_LENGTH", "密码长度应为8-16位"
+    PASSWORD_CHARACTERS = "PASSWORD_CHARACTERS", "密码只能包含字母、数字和英文符号"
+    PASSWORD_WEAK = "PASSWORD_WEAK", "密码必须同时包含数字和字母"
+    PASSWORD_MISMATCH = "PASSWORD_MISMATCH", "两次输入的密码不一致"
+    PASSWORD_REUSED = "PASSWORD_REUSED", "新密码不能与原密码相同"
+    WRONG_PASSWORD = "WRONG_PASSWORD", "密码错误"
+    AGREEMENT_REQUIRED = "AGREEMENT_REQUIRED", "请阅读并同意《学分银行注册协议》"
+    PROVINCE_NOT_FOUND = "PROVINCE_NOT_FOUND", "所选省级教育部门不存在"
+    SCHOOL_NOT_FOUND = "SCHOOL_NOT_FOUND", "所选院校不存在"
+    SCHOOL_NOT_IN_PROVINCE = "SCHOOL_NOT_IN_PROVINCE", "所选院校不属于该省级教育部门"
+    SCHOOL_CODE_MISMATCH = "SCHOOL_CODE_MISMATCH", "学校代码与所选院校不一致"
+    SCHOOL_ALREADY_REGISTERED = "SCHOOL_ALREADY_REGISTERED", "该院校已注册，请直接登录"
+    SCHOOL_IN_USE = "SCHOOL_IN_USE", "该院校已注册，不能删除"
+    SCHOOL_CODE_TAKEN = "SCHOOL_CODE_TAKEN", "院校标识码已存在"
+    PROVINCE_TAKEN = "PROVINCE_TAKEN", "省级教育部门名称或代码已存在"
+    PROVINCE_IN_USE = "PROVINCE_IN_USE", "该省级教育部门下仍有院校，不能删除"
+    REGISTRATION_STEP = "REGISTRATION_STEP", "当前注册步骤不能进行此操作"
+    CODE_INVALID = "CODE_INVALID", "验证码错误"
+    CODE_EXPIRED = "CODE_EXPIRED", "验证码已失效，请重新获取"
+    CODE_ATTEMPTS_EXCEEDED = "CODE_ATTEMPTS_EXCEEDED", "验证码错误次数过多，请重新获取"
+    CODE_SENT_TOO_OFTEN = "CODE_SENT_TOO_OFTEN", "验证码发送过于频繁，请稍后再试"
+    SMS_DELIVERY_FAILED = "SMS_DELIVERY_FAILED", "短信发送失败，请稍后再试"
+    NO_BOUND_PHONE = "NO_BOUND_PHONE", "当前账户未绑定手机号"
+    NO_CONTACT_EMAIL = "NO_CONTACT_EMAIL", "未填写联系人电子邮件，无法发送邮件"
+    INVALID_CREDENTIALS = "INVALID_CREDENTIALS", "账号或密码错误"
+    ACCOUNT_LOCKED = "ACCOUNT_LOCKED", "登录失败次数过多，账户已锁定，请15分钟后再试"
+    ACCOUNT_DISABLED = "ACCOUNT_DISABLED", "账户已停用，请联系院校管理员"
+    PASSWORD_CHANGE_NOT_REQUIRED = "PASSWORD_CHANGE_NOT_REQUIRED", "当前账户无需修改初始密码"
+    USERNAME_TAKEN = "USERNAME_TAKEN", "该登录账号已被使用"
+    PHONE_UNCHANGED = "PHONE_UNCHANGED", "新手机号与当前绑定手机号相同"
+    USER_STATE = "USER_STATE", "该用户当前状态不能进行此操作"
+    INVALID_MODULE = "INVALID_MODULE", "模块不存在"
+    INVALID_FILE_TYPE = "INVALID_FILE_TYPE", "文件类型不支持"
+    FILE_TOO_LARGE = "FILE_TOO_LARGE", "文件超过大小限制"
+    FILE_EMPTY = "FILE_EMPTY", "文件为空"
+
+
+@dataclass(frozen=True)
+class Problem:
+    field: str | None
+    code: Code
+    message: str
+
+
+class Invalid(Exception):
+    """The request breaks one or more business rules; nothing was changed."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("; ".join(f"{p.field}: {p.code}" for p in problems))
+        self.problems = problems
+
+    @classmethod
+    def one(cls, field: str | None, code: Code, message: str | None = None) -> Invalid:
+        return cls([Problem(field, code, message or code.label)])
+
+
+class Problems:
+    """Collects every problem of an input before refusing it, so a form can mark all fields."""
+
+    def __init__(self) -> None:
+        self.items: list[Problem] = []
+
+    def add(self, field: str | None, code: Code, message: str | None = None) -> None:
+        self.items.append(Problem(field, code, message or code.label))
+
+    def has(self, field: str) -> bool:
+        return any(p.field == field for p in self.items)
+
+    def raise_any(self) -> None:
+        if self.items:
+            raise Invalid(self.items)
+
+
+class ClientError(GraphQLError):
+    code = "BAD_REQUEST"
+    default_message = "请求无效"
+
+    def __init__(self, message: str | None = None, code: str | None = None) -> None:
+        self.code = code or self.code
+        super().__init__(message or self.default_message, extensions={"code": self.code})
+
+
+class Unauthenticated(ClientError):
+    code = "UNAUTHENTICATED"
+    default_message = "请先登录"
+
+
+class Forbidden(ClientError):
+    code = "FORBIDDEN"
+    default_message = "没有权限进行此操作"
+
+
+class NotFound(ClientError):
+    code = "NOT_FOUND"
+    default_message = "对象不存在或无权访问"

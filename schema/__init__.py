@@ -1,0 +1,80 @@
+"""What is exposed: the GraphQL schema, built from one module per domain.
+
+``schema/schema.graphql`` is the committed contract with front-end teams; ``make schema``
+rewrites it and a test fails when it differs from the code.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import strawberry
+from graphql import GraphQLError
+from strawberry.extensions import (
+    DisableIntrospection,
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    ParserCache,
+    QueryDepthLimiter,
+    ValidationCache,
+)
+from strawberry.tools import merge_types
+from strawberry.types import ExecutionContext
+
+from schema.account import AccountMutation, AccountQuery, AccountType
+from schema.directory import DirectoryMutation, DirectoryQuery, ProvinceType, SchoolType
+from schema.institution import InstitutionMutation, InstitutionType
+from schema.labels import LabelsQuery
+from schema.masking import MaskUnexpectedErrors, is_unexpected
+from schema.node import NodeQuery
+from schema.scalars import DateTime
+from schema.verification import VerificationMutation, VerificationQuery
+from server.settings import Settings
+
+SDL_PATH = Path(__file__).with_name("schema.graphql")
+
+Query = merge_types(
+    "Query", (NodeQuery, AccountQuery, DirectoryQuery, VerificationQuery, LabelsQuery)
+)
+Mutation = merge_types(
+    "Mutation", (AccountMutation, InstitutionMutation, DirectoryMutation, VerificationMutation)
+)
+NODE_TYPES: list[type[Any]] = [AccountType, InstitutionType, ProvinceType, SchoolType]
+
+
+class CreditBankSchema(strawberry.Schema):
+    def process_errors(
+        self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
+    ) -> None:
+        # Client errors are answers, not incidents; unexpected ones are logged with their ID.
+        return None
+
+
+def build_schema(settings: Settings | None = None) -> strawberry.Schema:
+    extensions: list[Any] = [
+        lambda: ParserCache(maxsize=512),
+        lambda: ValidationCache(maxsize=512),
+        lambda: QueryDepthLimiter(max_depth=settings.max_depth if settings else 12),
+        lambda: MaxAliasesLimiter(max_alias_count=settings.max_aliases if settings else 30),
+        lambda: MaxTokensLimiter(max_token_count=settings.max_tokens if settings else 4000),
+    ]
+    if settings is None or not settings.debug:
+        extensions.append(MaskUnexpectedErrors)
+    if settings is not None and not settings.introspection:
+        extensions.append(DisableIntrospection)
+    return CreditBankSchema(
+        query=Query,
+        mutation=Mutation,
+        types=NODE_TYPES,
+        extensions=extensions,
+        scalar_overrides={datetime: DateTime},
+    )
+
+
+def sdl() -> str:
+    return build_schema().as_str() + "\n"
+
+
+__all__ = ["SDL_PATH", "build_schema", "is_unexpected", "sdl"]

@@ -1,0 +1,59 @@
+"""Payload errors (``errors { field code message }``) and the mutation runner."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Awaitable
+from typing import Any, TypeVar
+
+import strawberry
+from strawberry.types import Info
+
+from resolvers.errors import Code, Invalid
+from schema.labels import labeled_enum
+
+ErrorCode = labeled_enum(
+    Code, name="ErrorCode", description="业务错误代码：稳定的英文代码，值的说明为默认中文提示"
+)
+
+
+@strawberry.type(description="一条业务校验错误")
+class UserError:
+    field: str | None = strawberry.field(description="出错的输入字段（camelCase），整体错误时为空")
+    code: ErrorCode = strawberry.field(description="稳定的错误代码")  # type: ignore[valid-type]
+    message: str = strawberry.field(description="中文提示")
+
+
+@strawberry.type(description="变更结果的公共部分")
+class Payload:
+    errors: list[UserError] = strawberry.field(
+        default_factory=list, description="业务校验错误；为空表示成功，且此时才有其余字段"
+    )
+
+
+P = TypeVar("P", bound=Payload)
+
+
+async def mutate(info: Info, payload: type[P], action: Awaitable[Any], key: str | None = None) -> P:
+    """Run a resolver and wrap its result in ``payload``.
+
+    A refusal (``Invalid``) becomes the payload's ``errors``; on success the result is given
+    to the payload under ``key``, or field by field when it is a dataclass, and the after-commit
+    jobs the resolver queued are started.
+    """
+    context = info.context
+    try:
+        result = await action
+    except Invalid as refusal:
+        context.discard_after_commit()
+        return payload(
+            errors=[UserError(field=p.field, code=p.code, message=p.message) for p in refusal.problems]
+        )
+    context.flush_after_commit()
+    if key is not None:
+        return payload(**{key: result})
+    if dataclasses.is_dataclass(result) and not isinstance(result, type):
+        return payload(**{f.name: getattr(result, f.name) for f in dataclasses.fields(result)})
+    if result is None:
+        return payload()
+    return payload(**result)

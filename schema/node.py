@@ -1,0 +1,82 @@
+"""Object types as views over stored models, all reachable through ``node(id:)``.
+
+A type lists the model it shows and the rows a caller may see (``visible``); the same scope
+serves ``node(id:)``, so another institution's ID is NOT_FOUND there as everywhere.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+import strawberry
+from strawberry import relay
+from strawberry.relay import from_base64
+from strawberry.types import Info
+from tortoise.models import Model
+from tortoise.queryset import QuerySet
+
+from resolvers.errors import NotFound
+
+NODE_TYPES: dict[str, type[ModelNode]] = {}
+
+
+class ModelNode(relay.Node):
+    model: ClassVar[type[Model]]
+    type_name: ClassVar[str]
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if "model" in cls.__dict__:
+            NODE_TYPES[cls.type_name] = cls
+
+    @classmethod
+    def is_type_of(cls, obj: Any, info: Any) -> bool:
+        return isinstance(obj, cls.model)
+
+    @classmethod
+    def resolve_id(cls, root: Any, *, info: Info) -> str:
+        return str(root.pk)
+
+    @classmethod
+    def resolve_typename(cls, root: Any, info: Info) -> str:
+        return cls.type_name
+
+    @classmethod
+    def visible(cls, info: Info) -> QuerySet[Any]:
+        """The rows of ``model`` the caller may read; raises when they may read none."""
+        raise NotImplementedError
+
+    @classmethod
+    async def resolve_nodes(cls, *, info: Info, node_ids: Any, required: bool = False) -> Any:
+        ids = [int(i) for i in node_ids if str(i).isdigit()]
+        found = {row.pk: row for row in await cls.visible(info).filter(pk__in=ids)}
+        return [found.get(int(i)) if str(i).isdigit() else None for i in node_ids]
+
+
+async def resolve_node(info: Info, global_id: str) -> Any:
+    try:
+        type_name, pk = from_base64(global_id)
+    except (ValueError, TypeError) as exc:
+        raise NotFound() from exc
+    node_type = NODE_TYPES.get(type_name)
+    if node_type is None or not pk.isdigit():
+        raise NotFound()
+    row = await node_type.visible(info).filter(pk=int(pk)).first()
+    if row is None:
+        raise NotFound()
+    return row
+
+
+@strawberry.type
+class NodeQuery:
+    @strawberry.field(description="按全局ID取任意对象；无权访问或不存在时返回 NOT_FOUND 错误")
+    async def node(self, info: Info, id: strawberry.ID) -> relay.Node:
+        return await resolve_node(info, id)
+
+
+async def related(obj: Model, name: str) -> Any:
+    """A foreign-key object, fetched only when the query that loaded ``obj`` did not."""
+    value = getattr(obj, name)
+    if value is None or isinstance(value, Model):
+        return value
+    return await value

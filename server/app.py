@@ -1,0 +1,105 @@
+"""The ASGI application: GraphQL over HTTP and websockets, the offline GraphiQL, file downloads."""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
+from starlette.requests import HTTPConnection, Request
+from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.routing import Mount, Route, WebSocketRoute
+from starlette.staticfiles import StaticFiles
+from strawberry.asgi import GraphQL
+from tortoise import Tortoise
+
+from schema import build_schema
+from server import database
+from server.context import Context, bearer_token
+from server.files import download
+from server.services import Services
+from server.settings import Settings
+
+STATIC = Path(__file__).with_name("static")
+log = logging.getLogger(__name__)
+
+
+class GraphQLApp(GraphQL):
+    """Strawberry's ASGI view with our context, our offline IDE page and UTF-8 JSON."""
+
+    def __init__(self, services: Services) -> None:
+        settings = services.settings
+        super().__init__(
+            build_schema(settings),
+            graphql_ide="graphiql" if settings.graphiql else None,
+            multipart_uploads_enabled=True,
+            allowed_origins=settings.cors_origins,
+        )
+        self.services = services
+        self._ide_html = (STATIC / "graphiql" / "index.html").read_text(encoding="utf-8")
+
+    async def get_context(self, request: HTTPConnection, response: Any) -> Context:
+        context = Context(request=request, response=response, services=self.services)
+        await context.authenticate(bearer_token(request))
+        return context
+
+    async def render_graphql_ide(self, request: Request) -> Response:
+        return HTMLResponse(self._ide_html)
+
+    def encode_json(self, data: object) -> str:
+        # Chinese text as UTF-8, not \\uXXXX escapes (half the bytes on the wire).
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def create_app(settings: Settings | None = None, *, manage_database: bool = True) -> Starlette:
+    """Build the app. ``manage_database=False`` when the caller (tests) owns the ORM set-up."""
+    settings = settings or Settings.from_env()
+    services = Services.build(settings)
+    graphql = GraphQLApp(services)
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        if manage_database:
+            await database.init_orm(settings.database_url)
+            if database.dialect_of(settings.database_url) == "sqlite":
+                # The single-process demo migrates itself; production runs `migrate` once.
+                await database.upgrade(settings.database_url)
+        try:
+            yield
+        finally:
+            await services.background.drain()
+            if manage_database:
+                await Tortoise.close_connections()
+
+    async def healthz(request: Request) -> Response:
+        return JSONResponse({"status": "ok"})
+
+    middleware = []
+    if settings.cors_origins:
+        middleware.append(
+            Middleware(
+                CORSMiddleware,
+                allow_origins=list(settings.cors_origins),
+                allow_methods=["GET", "POST"],
+                allow_headers=["authorization", "content-type"],
+            )
+        )
+    app = Starlette(
+        routes=[
+            Route("/graphql", graphql, methods=["GET", "POST"]),
+            WebSocketRoute("/graphql", graphql),
+            Mount("/graphiql/static", StaticFiles(directory=STATIC / "graphiql"), name="graphiql"),
+            Route("/files/{key:path}", download),
+            Route("/healthz", healthz),
+        ],
+        middleware=middleware,
+        lifespan=lifespan,
+    )
+    app.state.services = services
+    return app

@@ -1,0 +1,84 @@
+"""The per-request context every resolver receives: who is calling, and the shared services."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from starlette.requests import HTTPConnection
+from tortoise.timezone import now
+
+from models.account import Account, AccountStatus, Session
+from server.security import token_digest
+from server.services import Services
+from server.settings import Settings
+
+
+@dataclass
+class Context:
+    request: HTTPConnection
+    response: Any
+    services: Services
+    session: Session | None = None
+    # True when a token was sent but is unknown, expired, revoked, or its account is not active.
+    token_rejected: bool = False
+    _after_commit: list[Callable[[], Awaitable[None]]] = field(default_factory=list)
+    loaders: dict[Any, Any] = field(default_factory=dict)
+
+    @property
+    def settings(self) -> Settings:
+        return self.services.settings
+
+    @property
+    def account(self) -> Account | None:
+        return self.session.account if self.session else None
+
+    @property
+    def ip(self) -> str:
+        forwarded = self.request.headers.get("x-forwarded-for")
+        if forwarded:
+            return forwarded.split(",")[0].strip()[:45]
+        return self.request.client.host if self.request.client else ""
+
+    @property
+    def user_agent(self) -> str:
+        return self.request.headers.get("user-agent", "")[:200]
+
+    def after_commit(self, job: Callable[[], Awaitable[None]]) -> None:
+        """Run ``job`` in the background once the mutation has committed (mail, notifications)."""
+        self._after_commit.append(job)
+
+    def flush_after_commit(self) -> None:
+        jobs, self._after_commit = self._after_commit, []
+        for job in jobs:
+            self.services.background.spawn(job)
+
+    def discard_after_commit(self) -> None:
+        self._after_commit.clear()
+
+    async def authenticate(self, token: str | None) -> None:
+        """Load the session of a bearer token; every request re-reads the account's status."""
+        if not token:
+            return
+        session = (
+            await Session.filter(token_digest=token_digest(token), revoked_at__isnull=True)
+            .select_related("account", "account__institution", "account__institution__school")
+            .first()
+        )
+        if (
+            session is None
+            or session.expires_at <= now()
+            or session.account.status != AccountStatus.ACTIVE
+        ):
+            self.token_rejected = True
+            return
+        self.session = session
+
+
+def bearer_token(request: HTTPConnection) -> str | None:
+    header = request.headers.get("authorization", "")
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() == "bearer" and token.strip():
+        return token.strip()
+    return None

@@ -1,0 +1,64 @@
+"""Password hashing (argon2id), login tokens and verification-code digests."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import hmac
+import secrets
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+
+class Passwords:
+    """argon2id hashing, off the event loop: a hash takes tens of milliseconds by design."""
+
+    def __init__(self, time_cost: int, memory_kib: int) -> None:
+        self._hasher = PasswordHasher(time_cost=time_cost, memory_cost=memory_kib, parallelism=1)
+        self._dummy = self._hasher.hash("dummy-password-for-timing")
+
+    async def hash(self, password: str) -> str:
+        return await asyncio.to_thread(self._hasher.hash, password)
+
+    async def verify(self, password_hash: str | None, password: str) -> bool:
+        """Check a password; with no hash (unknown account) spend the same time and say no."""
+
+        def check() -> bool:
+            try:
+                return self._hasher.verify(password_hash or self._dummy, password) and bool(
+                    password_hash
+                )
+            except (VerificationError, InvalidHashError):
+                return False
+
+        return await asyncio.to_thread(check)
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+def token_digest(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def code_digest(secret_key: str, phone: str, purpose: str, code: str) -> str:
+    message = f"{phone}:{purpose}:{code}".encode()
+    return hmac.new(secret_key.encode(), message, hashlib.sha256).hexdigest()
+
+
+def new_code() -> str:
+    return f"{secrets.randbelow(1_000_000):06d}"
+
+
+def new_temporary_password() -> str:
+    """A password that meets F1.2, for reset sub-users (shown once, changed at first login)."""
+    letters = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ"
+    digits = "23456789"
+    body = [secrets.choice(letters + digits) for _ in range(8)]
+    return "".join(body) + secrets.choice(letters) + secrets.choice(digits)
+
+
+def sign(secret_key: str, payload: str) -> str:
+    return hmac.new(secret_key.encode(), payload.encode(), hashlib.sha256).hexdigest()[:32]

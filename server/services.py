@@ -1,0 +1,36 @@
+"""The long-lived parts one process shares between requests."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from adapters.mail import Mailer
+from adapters.sms import SmsSender, sms_sender
+from adapters.storage import FileStorage
+from server.background import Background
+from server.security import Passwords
+from server.settings import Settings
+
+
+@dataclass
+class Services:
+    settings: Settings
+    passwords: Passwords
+    sms: SmsSender
+    mail: Mailer
+    storage: FileStorage
+    background: Background
+
+    @classmethod
+    def build(cls, settings: Settings) -> Services:
+        return cls(
+            settings=settings,
+            passwords=Passwords(settings.argon2_time_cost, settings.argon2_memory_kib),
+            sms=sms_sender(settings.sms_gateway_url),
+            mail=Mailer(settings.smtp_url, settings.mail_from),
+            storage=FileStorage(settings.file_dir),
+            background=Background(),
+        )
+
+    def send_mail_after_commit(self, message_id: int) -> None:
+        self.background.spawn(lambda: self.mail.deliver(message_id))

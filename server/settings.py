@@ -1,0 +1,93 @@
+"""Configuration read from environment variables (see the README's configuration table)."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+DATA_DIR = Path(os.environ.get("DATA_DIR", "data"))
+
+
+def _flag(name: str, default: bool) -> bool:
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def _int(name: str, default: int) -> int:
+    value = os.environ.get(name)
+    return int(value) if value else default
+
+
+def _list(name: str, default: tuple[str, ...]) -> tuple[str, ...]:
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    return tuple(item.strip() for item in value.split(",") if item.strip())
+
+
+def _secret_key() -> str:
+    """SECRET_KEY from the environment; the demo keeps a generated one under ./data/."""
+    if key := os.environ.get("SECRET_KEY"):
+        return key
+    path = DATA_DIR / "secret_key"
+    if path.exists():
+        return path.read_text().strip()
+    DATA_DIR.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_urlsafe(48)
+    path.write_text(key)
+    path.chmod(0o600)
+    return key
+
+
+@dataclass(frozen=True)
+class Settings:
+    database_url: str
+    secret_key: str
+    debug: bool = False
+    # Demo mode exposes the SMS/mail outbox through the `demoOutbox` query.
+    demo: bool = False
+    graphiql: bool = True
+    introspection: bool = True
+    file_dir: Path = DATA_DIR / "files"
+    smtp_url: str | None = None
+    mail_from: str = "学分银行 <noreply@creditbank.local>"
+    sms_gateway_url: str | None = None
+    redis_url: str | None = None
+    token_ttl_hours: int = 12
+    max_depth: int = 12
+    max_aliases: int = 30
+    max_tokens: int = 4000
+    max_page_size: int = 100
+    cors_origins: tuple[str, ...] = ()
+    # argon2 cost; tests lower it to keep the suite fast, production keeps the library default.
+    argon2_time_cost: int = 3
+    argon2_memory_kib: int = 65536
+    extra: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def from_env(cls) -> Settings:
+        return cls(
+            database_url=os.environ.get("DATABASE_URL", f"sqlite://{DATA_DIR}/credit_bank.sqlite3"),
+            secret_key=_secret_key(),
+            debug=_flag("DEBUG", False),
+            demo=_flag("DEMO", False),
+            graphiql=_flag("GRAPHIQL", True),
+            introspection=_flag("INTROSPECTION", True),
+            file_dir=Path(os.environ.get("FILE_DIR", str(DATA_DIR / "files"))),
+            smtp_url=os.environ.get("SMTP_URL") or None,
+            mail_from=os.environ.get("MAIL_FROM", cls.mail_from),
+            sms_gateway_url=os.environ.get("SMS_GATEWAY_URL") or None,
+            redis_url=os.environ.get("REDIS_URL") or None,
+            token_ttl_hours=_int("TOKEN_TTL_HOURS", 12),
+            max_depth=_int("MAX_QUERY_DEPTH", 12),
+            max_aliases=_int("MAX_ALIASES", 30),
+            max_tokens=_int("MAX_TOKENS", 4000),
+            cors_origins=_list("CORS_ORIGINS", ()),
+        )
+
+    def with_(self, **changes: object) -> Settings:
+        return replace(self, **changes)  # type: ignore[arg-type]

@@ -1,0 +1,1 @@
+"""Checks of Chinese identifiers and of what users type: pure functions, no I/O."""
