@@ -20,7 +20,7 @@ from strawberry.extensions import (
     QueryDepthLimiter,
     ValidationCache,
 )
-from strawberry.tools import merge_types
+from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionContext
 
 from schema.account import AccountMutation, AccountQuery, AccountType
@@ -35,12 +35,18 @@ from server.settings import Settings
 
 SDL_PATH = Path(__file__).with_name("schema.graphql")
 
-Query = merge_types(
-    "Query", (NodeQuery, AccountQuery, DirectoryQuery, VerificationQuery, LabelsQuery)
-)
-Mutation = merge_types(
-    "Mutation", (AccountMutation, InstitutionMutation, DirectoryMutation, VerificationMutation)
-)
+
+
+@strawberry.type(description="查询")
+class Query(NodeQuery, AccountQuery, DirectoryQuery, VerificationQuery, LabelsQuery):
+    pass
+
+
+@strawberry.type(description="变更：每个业务动作一个，返回载荷及 errors")
+class Mutation(AccountMutation, InstitutionMutation, DirectoryMutation, VerificationMutation):
+    pass
+
+
 NODE_TYPES: list[type[Any]] = [AccountType, InstitutionType, ProvinceType, SchoolType]
 
 
@@ -69,7 +75,7 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
         mutation=Mutation,
         types=NODE_TYPES,
         extensions=extensions,
-        scalar_overrides={datetime: DateTime},
+        config=StrawberryConfig(scalar_map={datetime: DateTime}),
     )
 
 

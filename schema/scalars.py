@@ -22,7 +22,6 @@ def _parse(value: str) -> datetime:
 
 
 DateTime = strawberry.scalar(
-    datetime,
     name="DateTime",
     description="时间，ISO 8601，按北京时间(+08:00)给出；输入无时区时按北京时间理解",
     serialize=_serialize,
