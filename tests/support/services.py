@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import socket
 import threading
 import time
 from email import message_from_bytes
@@ -11,6 +12,12 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 from aiosmtpd.controller import Controller
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
 
 
 class MailInbox:
@@ -36,7 +43,7 @@ class MailInbox:
 class SmtpServer:
     def __init__(self) -> None:
         self.inbox = MailInbox()
-        self.controller = Controller(self.inbox, hostname="127.0.0.1", port=0)
+        self.controller = Controller(self.inbox, hostname="127.0.0.1", port=free_port())
 
     def start(self) -> None:
         self.controller.start()
