@@ -8,10 +8,14 @@ from __future__ import annotations
 
 from typing import Protocol
 
+import logging
+
 import httpx
 from tortoise.timezone import now
 
 from models.outbox import Channel, DeliveryStatus, OutboundMessage
+
+log = logging.getLogger(__name__)
 
 
 class DeliveryFailed(Exception):
@@ -29,6 +33,7 @@ class OutboxSms:
         await OutboundMessage.create(
             channel=Channel.SMS, recipient=phone, body=text, status=DeliveryStatus.KEPT
         )
+        log.info("SMS kept in the outbox for %s: %s", phone, text)
 
 
 class HttpGatewaySms:
