@@ -19,8 +19,8 @@ from resolvers.ids import decode_id
 if TYPE_CHECKING:
     from server.context import Context
 
-_SCHOOL_CODE = re.compile(r"^\d{10}$")
-_PROVINCE_CODE = re.compile(r"^\d{6}$")
+_SCHOOL_CODE = re.compile(r"^[0-9]{10}$")
+_PROVINCE_CODE = re.compile(r"^[0-9]{6}$")
 
 
 def provinces() -> QuerySet[Province]:
@@ -93,14 +93,17 @@ def _province_fields(data: Any) -> tuple[str, str]:
 
 
 async def _school_fields(data: Any) -> dict[str, Any]:
+    """Checked school values; optional fields left out (None) are not in the result."""
     problems = Problems()
-    values = {
-        "name": checks.text(problems, "name", data.name, 128),
-        "school_type": checks.text(problems, "schoolType", data.school_type, 32, required=False),
-        "supervising_unit": checks.text(
+    values = {"name": checks.text(problems, "name", data.name, 128)}
+    if data.school_type is not None:
+        values["school_type"] = checks.text(
+            problems, "schoolType", data.school_type, 32, required=False
+        )
+    if data.supervising_unit is not None:
+        values["supervising_unit"] = checks.text(
             problems, "supervisingUnit", data.supervising_unit, 128, required=False
-        ),
-    }
+        )
     code = (data.code or "").strip()
     if not _SCHOOL_CODE.match(code):
         problems.add("code", Code.INVALID_SCHOOL_CODE)

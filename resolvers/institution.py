@@ -70,7 +70,7 @@ async def check_info(
 
     avatar = getattr(data, "avatar", None)
     if avatar is not None:
-        content = await avatar.read()
+        content = await avatar.read(AVATAR_MAX_BYTES + 1)
         kind = sniff(content[:16])
         if not content:
             problems.add("avatar", Code.FILE_EMPTY)
@@ -84,13 +84,14 @@ async def check_info(
     return values
 
 
-async def apply_info(institution: Institution, values: dict[str, Any], ctx: Context | None = None
-                     ) -> None:
+async def apply_info(institution: Institution, values: dict[str, Any], ctx: Context) -> None:
     avatar = values.pop("avatar_key", None)
     if avatar is not None:
-        assert ctx is not None
         content, suffix = avatar
         values["avatar_key"] = await ctx.services.storage.save(content, suffix)
+        if institution.avatar_key:
+            replaced = institution.avatar_key
+            ctx.after_commit(lambda: ctx.services.storage.delete(replaced))
     for attr, value in values.items():
         setattr(institution, attr, value)
     await institution.save()

@@ -60,11 +60,13 @@ class AccountType(ModelNode):
     @classmethod
     def visible(cls, info: Info) -> Any:
         account = require_account(info.context, allow_incomplete_registration=True)
+        # Deleted accounts stay in the database for the audit trail, but nobody reads them.
+        existing = Account.exclude(status=AccountStatus.DELETED)
         if account.kind == AccountKind.STAFF:
-            return Account.all()
+            return existing
         if account.kind == AccountKind.INSTITUTION_ADMIN:
-            return Account.filter(institution_id=account.institution_id)  # type: ignore[attr-defined]
-        return Account.filter(id=account.id)
+            return existing.filter(institution_id=account.institution_id)  # type: ignore[attr-defined]
+        return existing.filter(id=account.id)
 
 
 # --- inputs -----------------------------------------------------------------------------------

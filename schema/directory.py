@@ -78,8 +78,8 @@ class SchoolInput:
     province_id: strawberry.ID = strawberry.field(description="所属省级教育部门")
     name: str = strawberry.field(description="院校名称")
     code: str = strawberry.field(description="院校标识码（10位数字）")
-    school_type: str | None = strawberry.field(default=None, description="学校类型")
-    supervising_unit: str | None = strawberry.field(default=None, description="主管单位")
+    school_type: str | None = strawberry.field(default=None, description="学校类型；修改时不传保持原值")
+    supervising_unit: str | None = strawberry.field(default=None, description="主管单位；修改时不传保持原值")
 
 
 @strawberry.type(description="省级教育部门变更结果")

@@ -49,6 +49,14 @@ class GraphQLApp(GraphQL):
         await context.authenticate(bearer_token(request))
         return context
 
+    async def run(self, request: Any, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return await super().run(request, *args, **kwargs)
+        finally:
+            # Strawberry reads multipart forms but never closes their uploaded files.
+            if isinstance(request, Request):
+                await request.close()
+
     async def render_graphql_ide(self, request: Request) -> Response:
         return HTMLResponse(self._ide_html)
 

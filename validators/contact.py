@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 # Mainland mobile numbers: 11 digits starting 13–19 (+86 is implied).
-_MOBILE = re.compile(r"^1[3-9]\d{9}$")
+_MOBILE = re.compile(r"^1[3-9][0-9]{9}$")
 _EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
-_POSTCODE = re.compile(r"^\d{6}$")
+_POSTCODE = re.compile(r"^[0-9]{6}$")
 
 
 def normalize_phone(value: str) -> str:

@@ -13,6 +13,6 @@ def problem(password: str) -> str | None:
         return "LENGTH"
     if not _ALLOWED.match(password):
         return "CHARACTERS"
-    if not (re.search(r"\d", password) and re.search(r"[A-Za-z]", password)):
+    if not (re.search(r"[0-9]", password) and re.search(r"[A-Za-z]", password)):
         return "WEAK"
     return None

@@ -44,15 +44,12 @@ async def login(ctx: Context, account_name: str, password: str) -> LoggedIn:
         .select_related("institution")
         .first()
     )
-    moment = now()
-    if account is not None and account.locked_until and account.locked_until > moment:
-        raise _locked(account.locked_until - moment)
+    if account is not None:
+        refuse_if_locked(account)
     valid = await ctx.services.passwords.verify(account.password_hash if account else None, password)
     if account is None or not valid:
         if account is not None:
-            locked_for = await _count_failure(account)
-            if locked_for is not None:
-                raise _locked(locked_for)
+            await count_wrong_password(account)
         raise Invalid.one(None, Code.INVALID_CREDENTIALS)
     if account.status == AccountStatus.DISABLED:
         raise Invalid.one(None, Code.ACCOUNT_DISABLED)
@@ -77,8 +74,21 @@ async def logout(ctx: Context) -> None:
         await audit.record(ctx, "account.logout", account)
 
 
+def refuse_if_locked(account: Account) -> None:
+    moment = now()
+    if account.locked_until and account.locked_until > moment:
+        raise _locked(account.locked_until - moment)
+
+
+async def count_wrong_password(account: Account) -> None:
+    """Count a wrong password (at login, or when a signed-in user confirms a change with it);
+    the tenth inside the window locks the account and says so."""
+    locked_for = await _count_failure(account)
+    if locked_for is not None:
+        raise _locked(locked_for)
+
+
 async def _count_failure(account: Account) -> timedelta | None:
-    """Count a wrong password; the tenth inside the window locks the account. Returns lock time."""
     moment = now()
     async with in_transaction():
         current = await Account.select_for_update().get(id=account.id)
