@@ -24,11 +24,21 @@ from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionContext
 
 from schema.account import AccountMutation, AccountQuery, AccountType
+from schema.achievement import AchievementMutation, AchievementQuery, AchievementType, SubtypeGrantType
 from schema.directory import DirectoryMutation, DirectoryQuery, ProvinceType, SchoolType
 from schema.institution import InstitutionMutation, InstitutionType
 from schema.labels import LabelsQuery
 from schema.masking import MaskUnexpectedErrors, is_unexpected
 from schema.node import NodeQuery
+from schema.overview import OverviewQuery
+from schema.reference import (
+    DisciplineType,
+    GraduationConclusionType,
+    LevelType,
+    MajorClassType,
+    MajorType,
+    ReferenceQuery,
+)
 from schema.scalars import DateTime
 from schema.verification import VerificationMutation, VerificationQuery
 from server.settings import Settings
@@ -38,16 +48,24 @@ SDL_PATH = Path(__file__).with_name("schema.graphql")
 
 
 @strawberry.type(description="查询")
-class Query(NodeQuery, AccountQuery, DirectoryQuery, VerificationQuery, LabelsQuery):
+class Query(
+    NodeQuery, AccountQuery, OverviewQuery, AchievementQuery, ReferenceQuery, DirectoryQuery,
+    VerificationQuery, LabelsQuery,
+):
     pass
 
 
 @strawberry.type(description="变更：每个业务动作一个，返回载荷及 errors")
-class Mutation(AccountMutation, InstitutionMutation, DirectoryMutation, VerificationMutation):
+class Mutation(
+    AccountMutation, InstitutionMutation, AchievementMutation, DirectoryMutation, VerificationMutation
+):
     pass
 
 
-NODE_TYPES: list[type[Any]] = [AccountType, InstitutionType, ProvinceType, SchoolType]
+NODE_TYPES: list[type[Any]] = [
+    AccountType, InstitutionType, ProvinceType, SchoolType, AchievementType, SubtypeGrantType,
+    LevelType, GraduationConclusionType, DisciplineType, MajorClassType, MajorType,
+]
 
 
 class CreditBankSchema(strawberry.Schema):

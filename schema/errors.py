@@ -57,3 +57,44 @@ async def mutate(info: Info, payload: type[P], action: Awaitable[Any], key: str 
     if result is None:
         return payload()
     return payload(**result)
+
+
+@strawberry.type(description="批量操作中一项的结果")
+class ItemResultType:
+    id: strawberry.ID = strawberry.field(description="所选对象的ID")
+    ok: bool = strawberry.field(description="是否成功")
+    error: UserError | None = strawberry.field(description="失败原因")
+
+
+@strawberry.type(description="批量操作结果：逐项说明成功与否")
+class BatchPayload(Payload):
+    results: list[ItemResultType] = strawberry.field(default_factory=list, description="逐项结果，与所选顺序一致")
+
+    @strawberry.field(description="成功的项数")
+    def succeeded(self) -> int:
+        return sum(1 for item in self.results if item.ok)
+
+    @strawberry.field(description="失败的项数")
+    def failed(self) -> int:
+        return sum(1 for item in self.results if not item.ok)
+
+
+async def batch(info: Info, action: Awaitable[Any]) -> BatchPayload:
+    """Run a per-item resolver and answer each item."""
+
+    async def run() -> dict[str, Any]:
+        results = await action
+        return {
+            "results": [
+                ItemResultType(
+                    id=strawberry.ID(item.id),
+                    ok=item.ok,
+                    error=None if item.problem is None else UserError(
+                        field=item.problem.field, code=item.problem.code, message=item.problem.message
+                    ),
+                )
+                for item in results
+            ]
+        }
+
+    return await mutate(info, BatchPayload, run())

@@ -23,6 +23,7 @@ from schema import build_schema
 from server import database
 from server.context import Context, bearer_token
 from server.files import download
+from server.reference import load_reference_data
 from server.services import Services
 from server.settings import Settings
 
@@ -78,6 +79,7 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
             if database.dialect_of(settings.database_url) == "sqlite":
                 # The single-process demo migrates itself; production runs `migrate` once.
                 await database.upgrade(settings.database_url)
+                await load_reference_data()
         try:
             yield
         finally:

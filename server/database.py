@@ -102,10 +102,14 @@ async def pending_changes(db_url: str) -> list[str]:
 
 
 async def migrate(db_url: str) -> list[str]:
-    """Bring the database to the current schema (the CLI's ``migrate``)."""
+    """Bring the database to the current schema and reference data (the CLI's ``migrate``)."""
+    from server.reference import load_reference_data
+
     await init_orm(db_url, global_fallback=False)
     try:
-        return await upgrade(db_url)
+        applied = await upgrade(db_url)
+        await load_reference_data()
+        return applied
     finally:
         await Tortoise.close_connections()
 
@@ -134,6 +138,7 @@ async def make_migrations(name: str, dialect: str, postgres_admin_url: str) -> l
             else:
                 await command.init()
                 await command.upgrade()
+                await command.init()  # re-read the last applied version's model state
                 await command.migrate(name, no_input=True)
             await Tortoise.close_connections()
         finally:

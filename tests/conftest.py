@@ -16,6 +16,7 @@ from tortoise import Tortoise
 from server import database
 from server.app import create_app
 from server.demo import seed
+from server.reference import load_reference_data
 from server.security import Passwords
 from server.settings import Settings
 from tests.support.api import Api
@@ -45,6 +46,7 @@ async def migrated_database(db_url: str) -> AsyncIterator[str]:
         await database.create_database(PG_ADMIN_URL, name)
     await database.init_orm(db_url)
     await database.upgrade(db_url)
+    await load_reference_data()
     yield db_url
     await Tortoise.close_connections()
     if backend() == "postgres":

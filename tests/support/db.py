@@ -21,7 +21,8 @@ def app_models() -> list[Any]:
 
 
 async def empty_all_tables() -> None:
-    models = app_models()
+    """Empty every table but the reference lists, which the migrate step loads once."""
+    models = [m for m in app_models() if not m._meta.db_table.startswith("ref_")]
     connection = Tortoise.get_connection("default")
     tables = [m._meta.db_table for m in models]
     if database.dialect_of(os.environ["CREDIT_BANK_TEST_DB_URL"]) == "postgres":

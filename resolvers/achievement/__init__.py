@@ -1,0 +1,1 @@
+"""Institution achievements: store, list, delete, recognise, grant, import, export, sync (F4)."""

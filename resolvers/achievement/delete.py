@@ -1,0 +1,45 @@
+"""Deleting achievements (F4.7): only 未认定 ones, one or many, answered per item. The row stays
+(soft delete) so learner achievements and rules stored from it keep their meaning."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from tortoise.timezone import now
+from tortoise.transactions import in_transaction
+
+from models.account import Module
+from models.achievement import Achievement, RecognitionStatus
+from resolvers import audit
+from resolvers.access import require_institution_member
+from resolvers.batch import ItemResult, failed, not_found
+from resolvers.errors import Code
+from resolvers.ids import decode_id
+
+if TYPE_CHECKING:
+    from server.context import Context
+
+
+async def delete_many(ctx: Context, ids: list[str]) -> list[ItemResult]:
+    account = require_institution_member(ctx, Module.ACHIEVEMENTS)
+    results: list[ItemResult] = []
+    async with in_transaction():
+        for item_id in ids:
+            pk = decode_id(item_id, "Achievement", strict=False)
+            achievement = await Achievement.get_or_none(
+                id=pk, institution_id=account.institution_id, deleted_at__isnull=True  # type: ignore[attr-defined]
+            )
+            if achievement is None:
+                results.append(not_found(item_id))
+                continue
+            # One conditional UPDATE: a recognition started meanwhile makes it a no-op.
+            deleted = await Achievement.filter(
+                id=pk, recognition_status=RecognitionStatus.UNRECOGNIZED, deleted_at__isnull=True
+            ).update(deleted_at=now(), deleted_by_id=account.id, live_key=f"deleted:{pk}")
+            if not deleted:
+                results.append(failed(item_id, Code.NOT_DELETABLE,
+                                      f"“{achievement.name}”已{achievement.recognition_status.label}，不能删除"))
+                continue
+            await audit.record(ctx, "achievement.delete", achievement, name=achievement.name)
+            results.append(ItemResult(item_id))
+    return results

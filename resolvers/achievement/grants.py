@@ -1,0 +1,74 @@
+"""Staff authorisation of restricted non-degree subtypes per institution (F4.5, F16)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from tortoise.exceptions import IntegrityError
+from tortoise.queryset import QuerySet
+from tortoise.timezone import now
+from tortoise.transactions import in_transaction
+
+from models.account import AccountKind
+from models.achievement import AchievementSubtype, SubtypeGrant
+from models.institution import Institution
+from resolvers import audit
+from resolvers.access import require_account, require_staff
+from resolvers.errors import Code, Invalid, NotFound
+from resolvers.ids import decode_id
+
+if TYPE_CHECKING:
+    from server.context import Context
+
+
+def live_grants(ctx: Context, institution_id: Any | None) -> QuerySet[SubtypeGrant]:
+    account = require_account(ctx)
+    if account.kind == AccountKind.STAFF:
+        query = SubtypeGrant.filter(revoked_at__isnull=True)
+        if institution_id:
+            query = query.filter(institution_id=decode_id(institution_id, "Institution"))
+        return query.order_by("-id")
+    return SubtypeGrant.filter(
+        institution_id=account.institution_id or 0, revoked_at__isnull=True  # type: ignore[attr-defined]
+    ).order_by("-id")
+
+
+async def _institution(institution_id: Any) -> Institution:
+    institution = await Institution.get_or_none(id=decode_id(institution_id, "Institution"))
+    if institution is None:
+        raise NotFound()
+    return institution
+
+
+async def grant(ctx: Context, institution_id: Any, subtype: AchievementSubtype) -> SubtypeGrant:
+    staff = require_staff(ctx)
+    institution = await _institution(institution_id)
+    if not AchievementSubtype(subtype).needs_grant:
+        raise Invalid.one("subtype", Code.SUBTYPE_NEEDS_NO_GRANT)
+    try:
+        async with in_transaction():
+            row = await SubtypeGrant.create(
+                institution=institution, subtype=subtype, granted_by_id=staff.id,
+                live_key=AchievementSubtype(subtype).value,
+            )
+            await audit.record(ctx, "grant.create", row, institution_id=institution.id,
+                               subtype=AchievementSubtype(subtype).value)
+    except IntegrityError as exc:
+        raise Invalid.one("subtype", Code.GRANT_EXISTS) from exc
+    return row
+
+
+async def revoke(ctx: Context, institution_id: Any, subtype: AchievementSubtype) -> SubtypeGrant:
+    staff = require_staff(ctx)
+    institution = await _institution(institution_id)
+    row = await SubtypeGrant.get_or_none(
+        institution_id=institution.id, live_key=AchievementSubtype(subtype).value
+    )
+    if row is None:
+        raise Invalid.one("subtype", Code.GRANT_NOT_FOUND)
+    async with in_transaction():
+        row.revoked_at, row.revoked_by_id, row.live_key = now(), staff.id, f"revoked:{row.id}"
+        await row.save(update_fields=["revoked_at", "revoked_by_id", "live_key"])
+        await audit.record(ctx, "grant.revoke", row, institution_id=institution.id,
+                           subtype=AchievementSubtype(subtype).value)
+    return row
