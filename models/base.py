@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 from enum import Enum
+from zoneinfo import ZoneInfo
 
 from tortoise import fields
+
+
+# Times are stored in UTC and shown in Beijing time.
+SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 
 class LabeledEnum(str, Enum):

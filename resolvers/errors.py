@@ -91,6 +91,7 @@ class Code(LabeledEnum):
     DUPLICATE_IN_FILE = "DUPLICATE_IN_FILE", "与表格中前面的行重复"
     NOTHING_SELECTED = "NOTHING_SELECTED", "没有符合条件的数据"
     NOT_FOUND = "NOT_FOUND", "对象不存在或无权访问"
+    IMPORT_FAILED = "IMPORT_FAILED", "导入过程中出错，已全部撤销，未导入任何数据"
 
 
 @dataclass(frozen=True)

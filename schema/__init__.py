@@ -40,6 +40,7 @@ from schema.reference import (
     ReferenceQuery,
 )
 from schema.scalars import DateTime
+from schema.spreadsheet import ImportJobType
 from schema.verification import VerificationMutation, VerificationQuery
 from server.settings import Settings
 
@@ -64,7 +65,7 @@ class Mutation(
 
 NODE_TYPES: list[type[Any]] = [
     AccountType, InstitutionType, ProvinceType, SchoolType, AchievementType, SubtypeGrantType,
-    LevelType, GraduationConclusionType, DisciplineType, MajorClassType, MajorType,
+    LevelType, GraduationConclusionType, DisciplineType, MajorClassType, MajorType, ImportJobType,
 ]
 
 

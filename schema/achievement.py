@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 import strawberry
+from strawberry.file_uploads import Upload
 from strawberry.types import Info
 from tortoise.functions import Count
 
@@ -20,14 +21,23 @@ from models.achievement import (
 )
 from models.conversion import RuleSource
 from models.learner import LearnerAchievement
-from resolvers.achievement import delete, grants, listing, recognition, store
+from resolvers.achievement import delete, export, grants, imports, listing, recognition, store
+from resolvers.errors import Code
 from schema.connection import Connection, paginate
-from schema.errors import BatchPayload, Payload, batch, mutate
+from schema.errors import BatchPayload, Payload, UserError, batch, mutate
 from schema.institution import InstitutionType
 from schema.labels import labeled_enum
 from schema.loaders import loader
 from schema.node import ModelNode, related
 from schema.reference import DisciplineType, GraduationConclusionType, LevelType, MajorClassType, MajorType
+from schema.spreadsheet import (
+    ExportPayload,
+    FileLink,
+    ImportJobType,
+    ImportPayload,
+    file_link,
+    import_payload,
+)
 
 AchievementCategoryEnum = labeled_enum(AchievementCategory, description="成果类型")
 AchievementSubtypeEnum = labeled_enum(AchievementSubtype, description="成果子类型")
@@ -213,6 +223,20 @@ class SubtypeGrantPayload(Payload):
     grant: SubtypeGrantType | None = strawberry.field(default=None, description="授权")
 
 
+@strawberry.input(description="批量导入机构成果（F4.8）")
+class ImportAchievementsInput:
+    subtype: AchievementSubtypeEnum = strawberry.field(description="导入的成果子类型")  # type: ignore[valid-type]
+    file: Upload = strawberry.field(description="按模板填写的 .xlsx 或 .xls 文件（不超过20MB）")
+    dry_run: bool = strawberry.field(default=False, description="试导入：逐行校验并给出结论，不写入任何数据（B7）")
+
+
+@strawberry.input(description="导出机构成果（F4.10）：选中的行，或不选时当前筛选条件下的全部行")
+class ExportAchievementsInput:
+    ids: list[strawberry.ID] | None = strawberry.field(default=None, description="选中的成果；为空时按 filter 导出全部")
+    filter: AchievementFilter | None = strawberry.field(default=None, description="当前列表的筛选条件")
+    code: str | None = strawberry.field(default=None, description="发往当前账户绑定手机的验证码（用途 EXPORT）")
+
+
 ACHIEVEMENT_RELATIONS = ("level", "graduation_conclusion", "major__major_class__discipline")
 
 
@@ -230,6 +254,19 @@ class AchievementQuery:
         query = listing.filtered(info.context, filter).select_related(*ACHIEVEMENT_RELATIONS)
         return await paginate(query, first, after, offset)
 
+    @strawberry.field(description="某子类型的导入模板（.xlsx，含下拉选项、示例行和填写说明）")
+    async def achievement_import_template(
+        self, info: Info, subtype: AchievementSubtypeEnum  # type: ignore[valid-type]
+    ) -> FileLink:
+        key, filename = await imports.template_key(info.context, subtype)
+        return file_link(info, key, filename)  # type: ignore[return-value]
+
+    @strawberry.field(description="机构成果的导入记录，最新的在前（F4.9）")
+    async def achievement_imports(
+        self, info: Info, first: int | None = None, after: str | None = None, offset: int | None = None
+    ) -> Connection[ImportJobType]:
+        return await paginate(imports.import_jobs(info.context), first, after, offset)
+
     @strawberry.field(description="有效的成果子类型授权；机构看自己的，工作人员可按机构筛选")
     async def subtype_grants(self, info: Info, institution_id: strawberry.ID | None = None) -> list[SubtypeGrantType]:
         return await grants.live_grants(info.context, institution_id)  # type: ignore[return-value]
@@ -244,6 +281,25 @@ class AchievementMutation:
     @strawberry.mutation(description="删除成果（F4.7）：只能删除未认定的成果，逐项返回结果；已存储的学员成果不受影响")
     async def delete_achievements(self, info: Info, ids: list[strawberry.ID]) -> BatchPayload:
         return await batch(info, delete.delete_many(info.context, ids))
+
+    @strawberry.mutation(description="批量导入机构成果（F4.8）：合格的行入库，不合格的行附原因；dryRun 只校验不写入")
+    async def import_achievements(self, info: Info, input: ImportAchievementsInput) -> ImportPayload:
+        async def run() -> dict[str, Any]:
+            outcome = await imports.import_achievements(info.context, input.subtype, input.file, input.dry_run)
+            return import_payload(outcome)
+
+        payload = await mutate(info, ImportPayload, run())
+        if payload.job is not None and payload.job.status.value == "FAILED":  # type: ignore[attr-defined]
+            payload.errors = [UserError(field="file", code=Code.IMPORT_FAILED, message=payload.job.error)]  # type: ignore[attr-defined]
+        return payload
+
+    @strawberry.mutation(description="导出机构成果（F4.10）：需绑定手机验证码；返回表格下载链接")
+    async def export_achievements(self, info: Info, input: ExportAchievementsInput) -> ExportPayload:
+        async def run() -> dict[str, Any]:
+            result = await export.export(info.context, input.ids, input.filter, input.code)
+            return {"file": file_link(info, result.key, result.filename), "row_count": result.row_count}
+
+        return await mutate(info, ExportPayload, run())
 
     @strawberry.mutation(description="开始认定：未认定 → 认定中（学分银行工作人员）")
     async def start_recognition(self, info: Info, ids: list[strawberry.ID]) -> BatchPayload:

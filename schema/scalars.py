@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from datetime import datetime, timezone
-from zoneinfo import ZoneInfo
 
 import strawberry
 
-SHANGHAI = ZoneInfo("Asia/Shanghai")
+from models.base import SHANGHAI
+
 
 
 def _serialize(value: datetime) -> str:

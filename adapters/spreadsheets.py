@@ -1,0 +1,188 @@
+"""Spreadsheets: reading uploads safely and fast (python-calamine), writing templates and exports
+(openpyxl; exports in write-only mode so memory does not grow with the row count)."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import python_calamine
+from openpyxl import Workbook
+from openpyxl.styles import Font, PatternFill
+from openpyxl.worksheet.datavalidation import DataValidation
+
+DATA_SHEET = "数据"
+NOTES_SHEET = "填写说明"
+META_SHEET = "模板信息"
+MAX_UNZIPPED_BYTES = 200 * 1024 * 1024
+MAX_COMPRESSION_RATIO = 200
+
+_XLSX_MAGIC = b"PK\x03\x04"
+_XLS_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+class SpreadsheetError(Exception):
+    """The file cannot be read as a spreadsheet; ``reason`` is NOT_A_SPREADSHEET or TOO_LARGE."""
+
+    def __init__(self, reason: str, detail: str = "") -> None:
+        super().__init__(detail or reason)
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    title: str
+    required: bool = False
+    choices: tuple[str, ...] = ()
+    width: int = 16
+
+    @property
+    def header(self) -> str:
+        return f"{self.title}*" if self.required else self.title
+
+
+@dataclass
+class Sheet:
+    """An opened upload: its header cells, its data rows (lazily), and the template's marker."""
+
+    headers: list[str]
+    rows: Iterator[list[Any]]
+    meta: dict[str, str] = field(default_factory=dict)
+
+
+def header_title(cell: Any) -> str:
+    """A header as the template wrote it, without the required-column star."""
+    return str(cell or "").strip().rstrip("*＊").strip()
+
+
+def open_sheet(data: bytes) -> Sheet:
+    if data.startswith(_XLSX_MAGIC):
+        _check_zip(data)
+    elif not data.startswith(_XLS_MAGIC):
+        raise SpreadsheetError("NOT_A_SPREADSHEET")
+    try:
+        workbook = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
+        names = workbook.sheet_names
+        sheet = workbook.get_sheet_by_name(DATA_SHEET if DATA_SHEET in names else names[0])
+        meta: dict[str, str] = {}
+        if META_SHEET in names:
+            for row in workbook.get_sheet_by_name(META_SHEET).iter_rows():
+                if len(row) >= 2 and row[0]:
+                    meta[str(row[0])] = str(row[1])
+        rows = sheet.iter_rows()
+        headers = [header_title(cell) for cell in next(rows, [])]
+    except (python_calamine.CalamineError, python_calamine.ZipError, python_calamine.XmlError,
+            IndexError, ValueError) as exc:
+        raise SpreadsheetError("NOT_A_SPREADSHEET", str(exc)) from exc
+    return Sheet(headers=headers, rows=rows, meta=meta)
+
+
+def _check_zip(data: bytes) -> None:
+    """Refuse zip bombs before any XML is parsed: bounded total size and compression ratio."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = archive.infolist()
+            total = sum(m.file_size for m in members)
+            names = {m.filename for m in members}
+    except zipfile.BadZipFile as exc:
+        raise SpreadsheetError("NOT_A_SPREADSHEET", str(exc)) from exc
+    if "xl/workbook.xml" not in names:
+        raise SpreadsheetError("NOT_A_SPREADSHEET", "no workbook in the zip")
+    if total > MAX_UNZIPPED_BYTES or total > MAX_COMPRESSION_RATIO * max(len(data), 1):
+        raise SpreadsheetError("TOO_LARGE", f"{total} bytes unzipped")
+
+
+def cell_text(value: Any) -> str:
+    """A cell as text: calamine gives whole numbers as floats (``1.0``) and dates as objects."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value).strip()
+
+
+def cell_date(value: Any) -> date | None | str:
+    """A date cell or ``YYYY-MM-DD`` text → date; empty → None; anything else → "" (invalid)."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = str(value).strip()
+    if not text:
+        return None
+    if len(text) == 10 and text[4] == "-" and text[7] == "-":
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            return ""
+    return ""
+
+
+def build_template(columns: Sequence[Column], sample: Sequence[Any], notes: Iterable[str],
+                   meta: dict[str, str]) -> bytes:
+    """An import template: Chinese headers with required ones starred and filled, drop-down
+    validation for closed lists, one sample row, an explanation sheet and a hidden marker."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = DATA_SHEET
+    sheet.append([c.header for c in columns])
+    sheet.append(list(sample))
+    required_fill = PatternFill("solid", fgColor="FCE4D6")
+    for index, column in enumerate(columns, start=1):
+        cell = sheet.cell(row=1, column=index)
+        cell.font = Font(bold=True, color="C00000" if column.required else "000000")
+        if column.required:
+            cell.fill = required_fill
+        letter = cell.column_letter
+        sheet.column_dimensions[letter].width = column.width
+        if column.choices:
+            validation = DataValidation(
+                type="list", formula1='"' + ",".join(column.choices) + '"', allow_blank=True,
+                showErrorMessage=True, errorTitle="无效的值", error=f"请从下拉列表中选择{column.title}",
+            )
+            validation.add(f"{letter}2:{letter}100000")
+            sheet.add_data_validation(validation)
+    sheet.freeze_panes = "A2"
+    notes_sheet = workbook.create_sheet(NOTES_SHEET)
+    notes_sheet.column_dimensions["A"].width = 100
+    for line in notes:
+        notes_sheet.append([line])
+    meta_sheet = workbook.create_sheet(META_SHEET)
+    for key, value in meta.items():
+        meta_sheet.append([key, value])
+    meta_sheet.sheet_state = "hidden"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+class XlsxWriter:
+    """Rows written as they come (openpyxl write-only); ``append_many`` is called off the loop."""
+
+    def __init__(self, path: Path, title: str, headers: Sequence[str]) -> None:
+        self.path = path
+        self.workbook = Workbook(write_only=True)
+        self.sheet = self.workbook.create_sheet(title)
+        self.sheet.append(list(headers))
+        self.rows = 0
+
+    def append_many(self, rows: Iterable[Sequence[Any]]) -> None:
+        for row in rows:
+            self.sheet.append(list(row))
+            self.rows += 1
+
+    def close(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.workbook.save(self.path)

@@ -1,0 +1,229 @@
+"""The spreadsheet import engine shared by every import (F4.8/F4.9, F5.3, F6.4, B7).
+
+One upload is checked as a spreadsheet (content, size, zip bomb, template, headers), every row is
+checked by the import's ``ImportSpec``, duplicates inside the file and against stored data are
+refused, and the good rows are stored in one transaction under a per-institution lock, so two
+imports of one file at once store each row exactly once and a failure half-way stores nothing.
+A dry run (B7) answers every row's verdict and writes nothing.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import PurePath
+from typing import TYPE_CHECKING, Any, Protocol
+
+from tortoise import Tortoise
+from tortoise.timezone import now
+from tortoise.transactions import in_transaction
+
+from adapters.spreadsheets import Column, SpreadsheetError, XlsxWriter, open_sheet
+from models.imports import ImportJob, ImportKind, ImportStatus
+from resolvers import audit
+from resolvers.errors import Code, Invalid, Problems
+
+if TYPE_CHECKING:
+    from models.account import Account
+    from server.context import Context
+
+log = logging.getLogger(__name__)
+
+MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+MAX_ROWS = 100_000
+BATCH_ROWS = 2000
+TEMPLATE_KEY = "模板"
+
+
+@dataclass
+class RowVerdict:
+    row: int
+    ok: bool
+    reason: str = ""
+    cells: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ImportOutcome:
+    total: int
+    imported: int
+    rejected: int
+    verdicts: list[RowVerdict]
+    job: ImportJob | None = None
+    failed: bool = False
+
+
+class ImportSpec(Protocol):
+    kind: ImportKind
+    target: str
+    columns: Sequence[Column]
+    template_name: str
+
+    def field_title(self, field: str | None) -> str: ...
+
+    async def prepare(self) -> None:
+        """Load what checking rows needs (reference lists) once per import."""
+
+    def check_row(self, raw: dict[str, Any], problems: Problems) -> tuple[str, Any]:
+        """Check one row; return its identity key and the values to store."""
+
+    async def existing_keys(self) -> set[str]:
+        """Keys already stored; called under the import lock."""
+
+    async def insert(self, values: list[Any], job_id: int | None) -> None:
+        """Store checked rows (inside the import's transaction)."""
+
+
+async def read_upload(upload: Any) -> bytes:
+    if upload is None:
+        raise Invalid.one("file", Code.REQUIRED, "请选择要导入的文件")
+    data = await upload.read(MAX_UPLOAD_BYTES + 1)
+    if not data:
+        raise Invalid.one("file", Code.FILE_EMPTY)
+    if len(data) > MAX_UPLOAD_BYTES:
+        raise Invalid.one("file", Code.FILE_TOO_LARGE, "文件不能超过20MB")
+    return data
+
+
+def _open(spec: ImportSpec, data: bytes) -> tuple[Any, dict[str, int]]:
+    try:
+        sheet = open_sheet(data)
+    except SpreadsheetError as exc:
+        if exc.reason == "TOO_LARGE":
+            raise Invalid.one("file", Code.SPREADSHEET_TOO_LARGE) from exc
+        raise Invalid.one("file", Code.NOT_A_SPREADSHEET) from exc
+    marker = sheet.meta.get(TEMPLATE_KEY)
+    if marker is not None and marker != spec.template_name:
+        raise Invalid.one("file", Code.TEMPLATE_MISMATCH,
+                          f"这是“{marker}”的模板，请下载“{spec.template_name}”的模板")
+    positions = {title: i for i, title in enumerate(sheet.headers) if title}
+    missing = [c.title for c in spec.columns if c.required and c.title not in positions]
+    if missing:
+        if not any(c.title in positions for c in spec.columns):
+            raise Invalid.one("file", Code.TEMPLATE_MISMATCH)
+        raise Invalid.one("file", Code.MISSING_COLUMNS, "表格缺少必填列：" + "、".join(missing))
+    return sheet, {c.key: positions[c.title] for c in spec.columns if c.title in positions}
+
+
+def _reason(spec: ImportSpec, problems: Problems) -> str:
+    return "；".join(f"{spec.field_title(p.field)}：{p.message}" for p in problems.items)
+
+
+async def _lock(kind: ImportKind, institution_id: int) -> None:
+    """Serialise imports of one kind per institution (PostgreSQL; SQLite serialises writers)."""
+    connection = Tortoise.get_connection("default")
+    if connection.capabilities.dialect == "postgres":
+        digest = hashlib.blake2b(f"import:{kind.value}:{institution_id}".encode(), digest_size=8)
+        key = int.from_bytes(digest.digest(), "big", signed=True)
+        await connection.execute_query("SELECT pg_advisory_xact_lock($1)", [key])
+
+
+async def run_import(ctx: Context, account: Account, spec: ImportSpec, upload: Any,
+                     dry_run: bool) -> ImportOutcome:
+    data = await read_upload(upload)
+    sheet, positions = _open(spec, data)
+    await spec.prepare()
+    institution_id: int = account.institution_id  # type: ignore[attr-defined]
+    if dry_run:
+        outcome = await _process(spec, sheet, positions, await spec.existing_keys(), None, True)
+        if outcome.total == 0:
+            raise Invalid.one("file", Code.NO_ROWS)
+        return outcome
+
+    filename = PurePath(getattr(upload, "filename", "") or "import.xlsx").name[:200]
+    source_key = await ctx.services.storage.save(data, PurePath(filename).suffix or ".xlsx")
+    job = await ImportJob.create(
+        institution_id=institution_id, kind=spec.kind, target=spec.target,
+        operator_id=account.id, operator_name=account.name or account.username,
+        source_name=filename, source_key=source_key,
+    )
+    try:
+        async with in_transaction():
+            await _lock(spec.kind, institution_id)
+            outcome = await _process(spec, sheet, positions, await spec.existing_keys(), job, False)
+            if outcome.total == 0:
+                raise Invalid.one("file", Code.NO_ROWS)
+            await audit.record(ctx, f"import.{spec.kind.value.lower()}", job,
+                               imported=outcome.imported, rejected=outcome.rejected)
+    except Invalid:
+        await job.delete()
+        await ctx.services.storage.delete(source_key)
+        raise
+    except Exception as exc:  # the transaction rolled back: nothing of this file is stored
+        log.exception("import %s failed", job.id)
+        job.status, job.finished_at = ImportStatus.FAILED, now()
+        job.error = f"导入过程中出错，已全部撤销，未导入任何数据（{type(exc).__name__}）"[:500]
+        await job.save()
+        return ImportOutcome(total=0, imported=0, rejected=0, verdicts=[], job=job, failed=True)
+
+    if outcome.rejected:
+        job.rejected_key = await _write_rejected(ctx, spec, outcome.verdicts)
+    job.status, job.finished_at = ImportStatus.DONE, now()
+    job.total_rows, job.imported_count, job.rejected_count = (
+        outcome.total, outcome.imported, outcome.rejected
+    )
+    await job.save()
+    outcome.job = job
+    return outcome
+
+
+async def _process(spec: ImportSpec, sheet: Any, positions: dict[str, int], stored: set[str],
+                   job: ImportJob | None, dry_run: bool) -> ImportOutcome:
+    seen: dict[str, int] = {}
+    verdicts: list[RowVerdict] = []
+    batch: list[Any] = []
+    total = imported = 0
+    width = max(positions.values()) + 1
+    for number, row in enumerate(sheet.rows, start=2):
+        if not any(cell not in (None, "") for cell in row):
+            continue
+        total += 1
+        if total > MAX_ROWS:
+            raise Invalid.one("file", Code.TOO_MANY_ROWS, f"一次最多导入{MAX_ROWS}行")
+        cells = list(row) + [None] * (width - len(row))
+        raw = {key: cells[index] for key, index in positions.items()}
+        problems = Problems()
+        key, values = spec.check_row(raw, problems)
+        if not problems.items:
+            if key in seen:
+                problems.add("row", Code.DUPLICATE_IN_FILE, f"与第{seen[key]}行重复")
+            elif key in stored:
+                problems.add("row", Code.ACHIEVEMENT_EXISTS, "已存在相同的数据，不能重复导入")
+        if problems.items:
+            verdicts.append(RowVerdict(number, False, _reason(spec, problems), _texts(cells, positions, spec)))
+            continue
+        seen[key] = number
+        imported += 1
+        if dry_run:
+            verdicts.append(RowVerdict(number, True))
+            continue
+        batch.append(values)
+        if len(batch) >= BATCH_ROWS:
+            await spec.insert(batch, job.id if job else None)
+            batch = []
+            await asyncio.sleep(0)
+    if batch:
+        await spec.insert(batch, job.id if job else None)
+    return ImportOutcome(total=total, imported=imported, rejected=total - imported, verdicts=verdicts)
+
+
+def _texts(cells: list[Any], positions: dict[str, int], spec: ImportSpec) -> list[str]:
+    from adapters.spreadsheets import cell_text
+
+    return [cell_text(cells[positions[c.key]]) if c.key in positions else "" for c in spec.columns]
+
+
+async def _write_rejected(ctx: Context, spec: ImportSpec, verdicts: list[RowVerdict]) -> str:
+    key, path = ctx.services.storage.reserve(".xlsx")
+    headers = ["原行号", *[c.title for c in spec.columns], "失败原因"]
+
+    def write() -> None:
+        writer = XlsxWriter(path, "未导入数据", headers)
+        writer.append_many([v.row, *v.cells, v.reason] for v in verdicts if not v.ok)
+        writer.close()
+
+    await asyncio.to_thread(write)
+    return key

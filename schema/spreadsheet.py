@@ -1,0 +1,109 @@
+"""Files, imports and exports: signed download links, import records and row verdicts."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+import strawberry
+from strawberry.types import Info
+
+from models.imports import ImportJob, ImportKind, ImportStatus
+from resolvers.access import require_account
+from resolvers.imports import ImportOutcome
+from schema.errors import Payload
+from schema.labels import labeled_enum
+from schema.node import ModelNode
+from server.files import DEFAULT_TTL_SECONDS, signed_url
+
+ImportKindEnum = labeled_enum(ImportKind, description="导入类别")
+ImportStatusEnum = labeled_enum(ImportStatus, description="导入状态")
+
+
+@strawberry.type(description="文件下载链接（短时有效的签名地址，GET 即可下载）")
+class FileLink:
+    url: str = strawberry.field(description="下载地址（相对本服务）")
+    filename: str = strawberry.field(description="文件名")
+    expires_in_seconds: int = strawberry.field(description="链接有效秒数")
+
+
+def file_link(info: Info, key: str | None, filename: str) -> FileLink | None:
+    if not key:
+        return None
+    return FileLink(
+        url=signed_url(info.context.settings, key, filename=filename),
+        filename=filename,
+        expires_in_seconds=DEFAULT_TTL_SECONDS,
+    )
+
+
+@strawberry.type(name="ImportJob", description="一次导入的记录：操作人、导入时间、成功与失败条数及其表格")
+class ImportJobType(ModelNode):
+    model = ImportJob
+    type_name = "ImportJob"
+
+    kind: ImportKindEnum = strawberry.field(description="导入类别")  # type: ignore[valid-type]
+    status: ImportStatusEnum = strawberry.field(description="状态")  # type: ignore[valid-type]
+    operator_name: str = strawberry.field(description="操作人")
+    created_at: datetime = strawberry.field(description="导入时间")
+    finished_at: datetime | None = strawberry.field(description="完成时间")
+    source_name: str = strawberry.field(description="上传的文件名")
+    total_rows: int = strawberry.field(description="数据行数")
+    imported_count: int = strawberry.field(description="成功导入条数")
+    rejected_count: int = strawberry.field(description="未导入条数")
+    error: str = strawberry.field(description="导入失败时的说明")
+
+    @strawberry.field(description="上传的原始文件")
+    def source_file(self, info: Info, root: strawberry.Parent[Any]) -> FileLink | None:
+        return file_link(info, root.source_key, root.source_name or "导入文件.xlsx")
+
+    @strawberry.field(description="未导入数据（每行附失败原因）；没有时为空")
+    def rejected_file(self, info: Info, root: strawberry.Parent[Any]) -> FileLink | None:
+        return file_link(info, root.rejected_key, "未导入数据.xlsx")
+
+    @strawberry.field(description="成功导入的数据；没有时为空")
+    async def imported_file(self, info: Info, root: strawberry.Parent[Any]) -> FileLink | None:
+        from resolvers.achievement.imports import imported_file
+
+        if root.kind != ImportKind.ACHIEVEMENTS:
+            return None
+        return file_link(info, await imported_file(info.context, root), "已导入数据.xlsx")
+
+    @classmethod
+    def visible(cls, info: Info) -> Any:
+        account = require_account(info.context)
+        return ImportJob.filter(institution_id=account.institution_id or 0)  # type: ignore[attr-defined]
+
+
+@strawberry.type(description="表格中一行的校验结论")
+class RowVerdict:
+    row: int = strawberry.field(description="Excel 行号（表头为第1行）")
+    ok: bool = strawberry.field(description="能否导入")
+    reason: str = strawberry.field(description="不能导入的原因")
+
+
+@strawberry.type(description="导入结果；试导入（dryRun）时不写入任何数据，逐行给出结论")
+class ImportPayload(Payload):
+    job: ImportJobType | None = strawberry.field(default=None, description="导入记录（试导入时为空）")
+    total_rows: int = strawberry.field(default=0, description="数据行数")
+    imported_count: int = strawberry.field(default=0, description="成功（试导入时：可导入）条数")
+    rejected_count: int = strawberry.field(default=0, description="未导入条数")
+    rows: list[RowVerdict] = strawberry.field(
+        default_factory=list, description="逐行结论：试导入时为全部行，正式导入时为未导入的行"
+    )
+
+
+def import_payload(outcome: ImportOutcome) -> dict[str, Any]:
+    return {
+        "job": outcome.job,
+        "total_rows": outcome.total,
+        "imported_count": outcome.imported,
+        "rejected_count": outcome.rejected,
+        "rows": [RowVerdict(row=v.row, ok=v.ok, reason=v.reason) for v in outcome.verdicts],
+    }
+
+
+@strawberry.type(description="导出结果")
+class ExportPayload(Payload):
+    file: FileLink | None = strawberry.field(default=None, description="导出的表格")
+    row_count: int = strawberry.field(default=0, description="导出条数（根据查询条件共查询出 N 条数据）")
