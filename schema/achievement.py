@@ -21,7 +21,9 @@ from models.achievement import (
 )
 from models.conversion import RuleSource
 from models.learner import LearnerAchievement
-from resolvers.achievement import delete, export, grants, imports, listing, recognition, store
+from resolvers.access import require_staff
+from resolvers.achievement import delete, export, grants, imports, listing, recognition, store, sync
+from resolvers.imports import read_upload
 from resolvers.errors import Code
 from schema.connection import Connection, paginate
 from schema.errors import BatchPayload, Payload, UserError, batch, mutate
@@ -35,6 +37,7 @@ from schema.spreadsheet import (
     FileLink,
     ImportJobType,
     ImportPayload,
+    RowVerdict,
     file_link,
     import_payload,
 )
@@ -237,6 +240,16 @@ class ExportAchievementsInput:
     code: str | None = strawberry.field(default=None, description="发往当前账户绑定手机的验证码（用途 EXPORT）")
 
 
+@strawberry.type(description="X证书同步结果")
+class SyncPayload(Payload):
+    created: int = strawberry.field(default=0, description="新增的证书（已认定）")
+    updated: int = strawberry.field(default=0, description="信息有变化而更新的证书")
+    unchanged: int = strawberry.field(default=0, description="无变化的证书")
+    rejected_count: int = strawberry.field(default=0, description="不能同步的行")
+    rows: list[RowVerdict] = strawberry.field(default_factory=list, description="不能同步的行及原因")
+    job: ImportJobType | None = strawberry.field(default=None, description="同步记录")
+
+
 ACHIEVEMENT_RELATIONS = ("level", "graduation_conclusion", "major__major_class__discipline")
 
 
@@ -300,6 +313,20 @@ class AchievementMutation:
             return {"file": file_link(info, result.key, result.filename), "row_count": result.row_count}
 
         return await mutate(info, ExportPayload, run())
+
+    @strawberry.mutation(description="X证书同步（F4.4，学分银行工作人员）：上传同步文件（Excel 或 JSON Lines），按证书编号与等级幂等地新增或更新，已认定")
+    async def sync_x_certificates(self, info: Info, file: Upload) -> SyncPayload:
+        async def run() -> dict[str, Any]:
+            staff = require_staff(info.context)
+            data = await read_upload(file)
+            result = await sync.sync_x_certificates(data, getattr(file, "filename", "") or "", staff)
+            return {
+                "created": result.created, "updated": result.updated, "unchanged": result.unchanged,
+                "rejected_count": len(result.rejected), "job": result.job,
+                "rows": [RowVerdict(row=n, ok=False, reason=r) for n, r in result.rejected],
+            }
+
+        return await mutate(info, SyncPayload, run())
 
     @strawberry.mutation(description="开始认定：未认定 → 认定中（学分银行工作人员）")
     async def start_recognition(self, info: Info, ids: list[strawberry.ID]) -> BatchPayload:

@@ -97,6 +97,28 @@ def cmd_create_staff(args: argparse.Namespace) -> None:
     print("staff account created:", args.username)
 
 
+def cmd_sync_x_certificates(args: argparse.Namespace) -> None:
+    from pathlib import Path
+
+    from resolvers.achievement.sync import sync_x_certificates
+    from resolvers.errors import Invalid
+
+    settings = _settings()
+    path = Path(args.file)
+    try:
+        result = asyncio.run(
+            _with_orm(settings, lambda: sync_x_certificates(path.read_bytes(), path.name, None))
+        )
+    except Invalid as refusal:
+        for problem in refusal.problems:
+            print(f"{problem.message} ({problem.code.value})", file=sys.stderr)
+        sys.exit(1)
+    print(f"X证书同步：新增 {result.created}，更新 {result.updated}，无变化 {result.unchanged}，"
+          f"未同步 {len(result.rejected)}")
+    for number, reason in result.rejected:
+        print(f"  第{number}行：{reason}", file=sys.stderr)
+
+
 def main(argv: list[str] | None = None) -> None:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     os.environ.setdefault("AERICH_NO_TORTOISE_V1_WARNING", "1")
@@ -130,6 +152,10 @@ def main(argv: list[str] | None = None) -> None:
     staff.add_argument("--phone", required=True)
     staff.add_argument("--password", help="asked interactively when omitted")
     staff.set_defaults(func=cmd_create_staff)
+
+    sync = sub.add_parser("sync-x-certificates", help="upsert X certificates from a sync file")
+    sync.add_argument("file", help="an .xlsx/.xls file or JSON lines")
+    sync.set_defaults(func=cmd_sync_x_certificates)
 
     args = parser.parse_args(argv)
     args.func(args)
