@@ -157,9 +157,11 @@ class Achievement(Timestamped, Model):
     class Meta:
         table = "achievement"
         unique_together = (("institution", "live_key"),)
+        # Lists and exports read one institution's live rows newest first, by id.
         indexes = (
-            ("institution", "deleted_at", "subtype"),
-            ("institution", "deleted_at", "category"),
+            ("institution", "deleted_at", "id"),
+            ("institution", "deleted_at", "subtype", "id"),
+            ("institution", "deleted_at", "category", "id"),
         )
 
 

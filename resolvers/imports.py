@@ -178,7 +178,7 @@ async def _process(spec: ImportSpec, sheet: Any, positions: dict[str, int], stor
     total = imported = 0
     width = max(positions.values()) + 1
     for number, row in enumerate(sheet.rows, start=2):
-        if not any(cell not in (None, "") for cell in row):
+        if _blank(row):
             continue
         total += 1
         if total > MAX_ROWS:
@@ -208,6 +208,13 @@ async def _process(spec: ImportSpec, sheet: Any, positions: dict[str, int], stor
     if batch:
         await spec.insert(batch, job.id if job else None)
     return ImportOutcome(total=total, imported=imported, rejected=total - imported, verdicts=verdicts)
+
+
+def _blank(row: list[Any]) -> bool:
+    for cell in row:
+        if cell is not None and cell != "":
+            return False
+    return True
 
 
 def _texts(cells: list[Any], positions: dict[str, int], spec: ImportSpec) -> list[str]:

@@ -36,8 +36,9 @@ FIELDS = (
 
 
 async def _counts(model: Any, ids: list[int], counted: str, **live: Any) -> dict[int, int]:
+    # A chunk's ids come from one keyset page: filter by their range, not a 2000-item IN list.
     rows = await (
-        model.filter(achievement_id__in=ids, **live)
+        model.filter(achievement_id__gte=min(ids), achievement_id__lte=max(ids), **live)
         .annotate(n=Count(counted, distinct=True))
         .group_by("achievement_id")
         .values("achievement_id", "n")
@@ -45,39 +46,50 @@ async def _counts(model: Any, ids: list[int], counted: str, **live: Any) -> dict
     return {row["achievement_id"]: row["n"] for row in rows}
 
 
-def _number(value: Any) -> Any:
-    return float(value) if value is not None and not isinstance(value, int) else value
+def _number(value: Any) -> float | None:
+    return float(value) if value is not None and value != "" else None
 
 
-def _label(enum: Any, value: Any) -> str:
-    return enum(value).label if value else ""
+def _labels(enum: Any) -> dict[Any, str]:
+    return {member.value: member.label for member in enum}
 
 
-def _time(value: datetime | None) -> str:
-    return value.astimezone(SHANGHAI).strftime("%Y-%m-%d %H:%M:%S") if value else ""
+_CATEGORY, _SUBTYPE = _labels(AchievementCategory), _labels(AchievementSubtype)
+_STATUS, _GRADE = _labels(RecognitionStatus), _labels(CertificateGrade)
+
+
+def _text(value: Any) -> Any:
+    """Empty text leaves the cell empty (fewer cells to write)."""
+    return value if value != "" else None
+
+
+def _time(value: Any) -> str | None:
+    if not value:
+        return None
+    moment = datetime.fromisoformat(value) if isinstance(value, str) else value
+    return moment.astimezone(SHANGHAI).strftime("%Y-%m-%d %H:%M:%S")
+
+
+def _date(value: Any) -> str | None:
+    return str(value)[:10] if value else None
 
 
 async def _rows(query: Any) -> AsyncIterator[list[Sequence[Any]]]:
     async for chunk in keyset_chunks(query, FIELDS):
-        ids = [row["id"] for row in chunk]
+        ids = [row[0] for row in chunk]
         learners = await _counts(LearnerAchievement, ids, "learner_id", withdrawn_at__isnull=True)
         rules = await _counts(RuleSource, ids, "rule_id", rule__deleted_at__isnull=True)
         yield [
             [
-                row["name"], _label(AchievementCategory, row["category"]),
-                _label(AchievementSubtype, row["subtype"]),
-                _label(RecognitionStatus, row["recognition_status"]),
-                learners.get(row["id"], 0), rules.get(row["id"], 0), row["issuer"],
-                row["level__name"] or "", row["major__major_class__discipline__name"] or "",
-                row["major__major_class__name"] or "", row["major__name"] or "",
-                row["major__code"] or "", row["graduation_conclusion__name"] or "",
-                _number(row["years"]), row["original_hours"], _number(row["original_credits"]),
-                _number(row["min_graduation_credits"]), row["course_name"], row["course_code"],
-                row["certificate_name"], _label(CertificateGrade, row["grade"]),
-                row["valid_from"].isoformat() if row["valid_from"] else "",
-                _time(row["created_at"]), row["introduction"],
+                name, _CATEGORY[category], _SUBTYPE[subtype], _STATUS[status],
+                learners.get(pk, 0), rules.get(pk, 0), issuer, level, discipline, major_class,
+                major, major_code, conclusion, _number(years), hours, _number(credits),
+                _number(min_credits), _text(course), _text(course_code), _text(certificate),
+                _GRADE.get(grade), _date(valid_from), _time(created), _text(introduction),
             ]
-            for row in chunk
+            for (pk, name, category, subtype, status, issuer, level, discipline, major_class, major,
+                 major_code, conclusion, years, hours, credits, min_credits, course, course_code,
+                 certificate, grade, valid_from, created, introduction) in chunk
         ]
 
 

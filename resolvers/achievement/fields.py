@@ -3,19 +3,20 @@ row, and the name derived from them as the manual shows (``经济统计学毕业
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from models.achievement import AchievementForm, AchievementSubtype, CertificateGrade
+from models.achievement import SUBTYPES, AchievementForm, AchievementSubtype, CertificateGrade
 from models.reference import GraduationConclusion, Level, Major
 from resolvers.errors import Code, Problems
 
 INTRODUCTION_MAX = 2000
+_TENTH = Decimal("0.1")
 
 
-@dataclass
+@dataclass(slots=True)
 class AchievementValues:
     """Checked values of one achievement, ready to store."""
 
@@ -34,24 +35,23 @@ class AchievementValues:
     course_code: str = ""
     certificate_name: str = ""
     grade: CertificateGrade | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
 
     @property
     def live_key(self) -> str:
         """What makes two achievements of one institution the same one."""
-        form = self.subtype.form
+        form = SUBTYPES[self.subtype].form
         if form is AchievementForm.DIPLOMA:
             assert self.major and self.level and self.graduation_conclusion
-            parts = [self.major.code, str(self.level.id), str(self.graduation_conclusion.id)]
+            parts = (self.major.code, str(self.level.id), str(self.graduation_conclusion.id))
         elif form is AchievementForm.COURSE:
-            parts = [self.course_code or "", self.course_name]
+            parts = (self.course_code, self.course_name)
         else:
-            parts = [self.certificate_name, self.grade.value if self.grade else ""]
-        return "|".join([self.subtype.value, *parts])[:255]
+            parts = (self.certificate_name, self.grade._value_ if self.grade else "")
+        return "|".join((self.subtype._value_, *parts))[:255]
 
 
 def derive_name(values: AchievementValues) -> str:
-    form = values.subtype.form
+    form = SUBTYPES[values.subtype].form
     if form is AchievementForm.DIPLOMA:
         assert values.major and values.level and values.graduation_conclusion
         return f"{values.major.name}{values.graduation_conclusion.name}({values.level.name})"
@@ -79,6 +79,11 @@ def number(problems: Problems, name: str, value: Any, *, required: bool, low: De
         if required:
             problems.add(name, Code.REQUIRED)
         return None
+    if type(value) is int or (type(value) is float and value.is_integer()):
+        # Spreadsheet cells are mostly whole numbers: skip parsing text.
+        whole_value = Decimal(int(value))
+        if low <= whole_value <= high and not (positive and whole_value <= 0):
+            return whole_value if whole else whole_value.quantize(_TENTH)
     try:
         parsed = Decimal(str(value).strip())
     except InvalidOperation:
@@ -113,7 +118,7 @@ def check_values(
     """Check the raw fields of ``subtype``; references are already looked up by the caller
     (by ID from a form, by name from a spreadsheet) and None when missing or unknown."""
     values = AchievementValues(subtype=subtype, valid_from=valid_from, grade=grade)
-    form = subtype.form
+    form = SUBTYPES[subtype].form
     values.introduction = text(problems, "introduction", raw.get("introduction"),
                                INTRODUCTION_MAX, required=True)
     if form is AchievementForm.DIPLOMA:

@@ -7,10 +7,17 @@ from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
 from tortoise.queryset import QuerySet
+from tortoise.timezone import now
 
 from adapters.spreadsheets import build_template, cell_date, cell_text
 from models.account import Module
-from models.achievement import Achievement, AchievementForm, AchievementSubtype, CertificateGrade
+from models.achievement import (
+    Achievement,
+    AchievementForm,
+    AchievementSubtype,
+    CertificateGrade,
+    RecognitionStatus,
+)
 from models.imports import ImportJob, ImportKind
 from models.institution import Institution
 from models.reference import GraduationConclusion, Level, Major
@@ -20,6 +27,7 @@ from resolvers.achievement.fields import check_values
 from resolvers.achievement.store import achievement_row, check_may_store
 from resolvers.errors import Code, Problems
 from resolvers.imports import TEMPLATE_KEY, ImportOutcome, run_import
+from server.bulk import bulk_insert
 
 if TYPE_CHECKING:
     from server.context import Context
@@ -123,9 +131,14 @@ class AchievementImport:
         return set(keys)  # type: ignore[arg-type]
 
     async def insert(self, values: list[Any], job_id: int | None) -> None:
-        await Achievement.bulk_create(
-            [Achievement(**achievement_row(v, self.institution, self.operator_id, job_id)) for v in values]
-        )
+        moment = now()
+        await bulk_insert(Achievement, [
+            {**achievement_row(v, self.institution, self.operator_id, job_id),
+             "recognition_status": RecognitionStatus.UNRECOGNIZED, "deleted_at": None,
+             "recognized_at": None, "deleted_by_id": None, "external_id": "",
+             "created_at": moment, "updated_at": moment}
+            for v in values
+        ])
 
 
 _NUMERIC = {"years", "original_hours", "original_credits", "min_graduation_credits"}

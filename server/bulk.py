@@ -1,0 +1,57 @@
+"""A fast multi-row INSERT for imports.
+
+Tortoise's ``bulk_create`` builds a model instance per row and converts every value through its
+field (about 150 µs a row here); an import of 100,000 rows spent most of its time there. This
+writes plain dicts with one ``executemany``: text and integer columns go through as they are
+(already checked by the import), other columns are converted by their Tortoise field once per
+distinct value.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from types import SimpleNamespace
+from typing import Any
+
+from tortoise import fields
+from tortoise.fields.data import CharEnumFieldInstance
+from tortoise.models import Model
+
+_PASS_THROUGH = (fields.CharField, fields.TextField, fields.IntField, fields.BigIntField)
+
+
+def _converter(field: fields.Field, holder: SimpleNamespace) -> Callable[[Any], Any]:
+    if isinstance(field, _PASS_THROUGH) and not isinstance(field, CharEnumFieldInstance):
+        return lambda value: value
+    cache: dict[Any, Any] = {}
+
+    def convert(value: Any) -> Any:
+        try:
+            return cache[value]
+        except KeyError:
+            converted = cache[value] = field.to_db_value(value, holder)
+            return converted
+        except TypeError:  # unhashable
+            return field.to_db_value(value, holder)
+
+    return convert
+
+
+async def bulk_insert(model: type[Model], rows: Sequence[dict[str, Any]]) -> None:
+    """Insert ``rows`` (field name → value; every row with the same keys) in one statement batch,
+    on the current transaction's connection."""
+    if not rows:
+        return
+    meta = model._meta
+    names = list(rows[0])
+    connection = model._choose_db(for_write=True)
+    holder = SimpleNamespace()
+    converters = [_converter(meta.fields_map[name], holder) for name in names]
+    columns = ", ".join(f'"{meta.fields_db_projection[name]}"' for name in names)
+    if connection.capabilities.dialect == "postgres":
+        marks = ", ".join(f"${i}" for i in range(1, len(names) + 1))
+    else:
+        marks = ", ".join("?" for _ in names)
+    sql = f'INSERT INTO "{meta.db_table}" ({columns}) VALUES ({marks})'
+    values = [[convert(row[name]) for convert, name in zip(converters, names)] for row in rows]
+    await connection.execute_many(sql, values)
