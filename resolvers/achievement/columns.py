@@ -49,7 +49,7 @@ SAMPLES = {
 
 # A problem's field (as the form reports it) → the column title it belongs to.
 FIELD_TITLES = {
-    "level": "层次", "major": "专业", "graduationConclusion": "毕业结论", "years": "学制(年)",
+    "levelId": "层次", "majorId": "专业", "graduationConclusionId": "毕业结论", "years": "学制(年)",
     "originalHours": "原始学时", "originalCredits": "原始学分",
     "minGraduationCredits": "最低毕业学分", "validFrom": "有效期起始时间", "introduction": "成果简介",
     "courseName": "课程名称", "courseCode": "课程代码", "certificateName": "证书名称", "grade": "等级",

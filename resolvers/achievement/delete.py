@@ -38,7 +38,7 @@ async def delete_many(ctx: Context, ids: list[str]) -> list[ItemResult]:
             ).update(deleted_at=now(), deleted_by_id=account.id, live_key=f"deleted:{pk}")
             if not deleted:
                 results.append(failed(item_id, Code.NOT_DELETABLE,
-                                      f"“{achievement.name}”已{achievement.recognition_status.label}，不能删除"))
+                                      f"“{achievement.name}”当前为{achievement.recognition_status.label}，只有未认定的成果可以删除"))
                 continue
             await audit.record(ctx, "achievement.delete", achievement, name=achievement.name)
             results.append(ItemResult(item_id))

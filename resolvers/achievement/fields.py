@@ -123,9 +123,9 @@ def check_values(
                                INTRODUCTION_MAX, required=True)
     if form is AchievementForm.DIPLOMA:
         for name, found in (
-            ("level", level),
-            ("major", major),
-            ("graduationConclusion", graduation_conclusion),
+            ("levelId", level),
+            ("majorId", major),
+            ("graduationConclusionId", graduation_conclusion),
         ):
             if found is None and not problems.has(name):
                 problems.add(name, Code.REQUIRED)

@@ -67,8 +67,13 @@ async def revoke(ctx: Context, institution_id: Any, subtype: AchievementSubtype)
     if row is None:
         raise Invalid.one("subtype", Code.GRANT_NOT_FOUND)
     async with in_transaction():
-        row.revoked_at, row.revoked_by_id, row.live_key = now(), staff.id, f"revoked:{row.id}"
-        await row.save(update_fields=["revoked_at", "revoked_by_id", "live_key"])
+        # Conditional: of two staff revoking at once, one revokes and the other is told.
+        revoked = await SubtypeGrant.filter(id=row.id, revoked_at__isnull=True).update(
+            revoked_at=now(), revoked_by_id=staff.id, live_key=f"revoked:{row.id}"
+        )
+        if not revoked:
+            raise Invalid.one("subtype", Code.GRANT_NOT_FOUND)
         await audit.record(ctx, "grant.revoke", row, institution_id=institution.id,
                            subtype=AchievementSubtype(subtype).value)
+    await row.refresh_from_db()
     return row

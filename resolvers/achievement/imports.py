@@ -63,8 +63,8 @@ class AchievementImport:
         level = major = conclusion = grade = None
         form = self.subtype.form
         if form is AchievementForm.DIPLOMA:
-            level = self._lookup(problems, "level", raw.get("level"), self.levels, Code.UNKNOWN_LEVEL)
-            conclusion = self._lookup(problems, "graduationConclusion", raw.get("graduation_conclusion"),
+            level = self._lookup(problems, "levelId", raw.get("level"), self.levels, Code.UNKNOWN_LEVEL)
+            conclusion = self._lookup(problems, "graduationConclusionId", raw.get("graduation_conclusion"),
                                       self.conclusions, Code.UNKNOWN_CONCLUSION)
             major = self._major(problems, raw)
         if form is AchievementForm.CERTIFICATE and cell_text(raw.get("grade")):
@@ -100,7 +100,7 @@ class AchievementImport:
             if not value:
                 problems.add(field, Code.REQUIRED)
         if not name:
-            problems.add("major", Code.REQUIRED)
+            problems.add("majorId", Code.REQUIRED)
             return None
         if code:
             major = self.majors_by_code.get(code)
@@ -114,7 +114,7 @@ class AchievementImport:
         if len(candidates) != 1:
             message = (f"专业“{name}”有多个同名专业，请填写专业代码" if len(candidates) > 1
                        else f"专业“{name}”{'（' + code + '）' if code else ''}不在专业目录中")
-            problems.add("major", Code.UNKNOWN_MAJOR, message)
+            problems.add("majorId", Code.UNKNOWN_MAJOR, message)
             return None
         major = candidates[0]
         if major_class and major.major_class.name != major_class:

@@ -62,11 +62,11 @@ async def store(ctx: Context, data: Any) -> Achievement:
     )}
     level = major = conclusion = None
     if subtype.form is AchievementForm.DIPLOMA:
-        level = await _reference(problems, Level, fields.level_id, "Level", "level", Code.UNKNOWN_LEVEL)
-        major = await _reference(problems, Major, fields.major_id, "Major", "major", Code.UNKNOWN_MAJOR)
+        level = await _reference(problems, Level, fields.level_id, "Level", "levelId", Code.UNKNOWN_LEVEL)
+        major = await _reference(problems, Major, fields.major_id, "Major", "majorId", Code.UNKNOWN_MAJOR)
         conclusion = await _reference(
             problems, GraduationConclusion, fields.graduation_conclusion_id,
-            "GraduationConclusion", "graduationConclusion", Code.UNKNOWN_CONCLUSION,
+            "GraduationConclusion", "graduationConclusionId", Code.UNKNOWN_CONCLUSION,
         )
     values = check_values(
         problems, subtype, raw, level=level, major=major, graduation_conclusion=conclusion,
