@@ -30,7 +30,7 @@ async def _build(url: str, mode: str) -> dict[str, Any]:
     return json.loads(out.decode().strip().splitlines()[-1])
 
 
-async def test_migrations_build_exactly_the_models_schema(tmp_path: Path) -> None:
+async def test_d4_aerich_migrations_build_exactly_the_models_schema(tmp_path: Path) -> None:
     names = [f"credit_bank_migration_{mode}_{os.getpid()}" for mode in ("migrate", "generate")]
     if backend() == "postgres":
         urls = [await database.create_database(PG_ADMIN_URL, name) for name in names]

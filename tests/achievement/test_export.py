@@ -30,7 +30,7 @@ async def _export(api: Api, token: str, **input: Any) -> dict[str, Any]:
     return (await api(EXPORT, {"input": input}, token=token)).payload("exportAchievements")
 
 
-async def test_f4_10_selected_rows_are_exported(api: Api, demo: None) -> None:
+async def test_f4_10_b3_selected_rows_are_exported_and_audited(api: Api, demo: None) -> None:
     token = await login(api, *CSUST)
     ids = await _courses(api, token, ["课程甲", "课程乙", "课程丙"])
     code = await code_for(api, "EXPORT", token=token, bound_phone=PHONE)
