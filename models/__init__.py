@@ -14,7 +14,14 @@ from models.conversion import ConversionRule, RuleSource, RuleStatus, RuleType
 from models.directory import Province, School
 from models.imports import ImportJob, ImportKind, ImportStatus
 from models.institution import CertificateType, Institution, RegistrationStep
-from models.learner import Learner, LearnerAchievement, LearnerStatus, StorageSource
+from models.learner import (
+    Feedback,
+    FeedbackStatus,
+    Learner,
+    LearnerAchievement,
+    LearnerStatus,
+    StorageSource,
+)
 from models.outbox import Channel, DeliveryStatus, OutboundMessage
 from models.reference import Discipline, GraduationConclusion, Level, Major, MajorClass
 from models.verification import CodePurpose, PhoneSendSlot, VerificationCode
@@ -33,6 +40,8 @@ __all__ = [
     "CodePurpose",
     "ConversionRule",
     "DeliveryStatus",
+    "Feedback",
+    "FeedbackStatus",
     "Discipline",
     "GraduationConclusion",
     "ImportJob",

@@ -1,4 +1,5 @@
-"""Learners of an institution (学员账户, F6) and the achievements stored for them (学员成果, F5)."""
+"""Learners of an institution (学员账户, F6), the achievements stored for them (学员成果, F5), and
+the problems learners report on them (问题反馈, F7)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from typing import TYPE_CHECKING
 from tortoise import fields
 from tortoise.models import Model
 
+from models.achievement import AchievementCategory, AchievementSubtype
 from models.base import LabeledEnum, Timestamped
 
 if TYPE_CHECKING:
@@ -19,8 +21,13 @@ class LearnerStatus(LabeledEnum):
     ACTIVE = "ACTIVE", "已激活"
 
 
+def can_modify_learner(status: LearnerStatus) -> bool:
+    """F6.3 / F6.6: only 未激活 learners are modified or deleted by their institution."""
+    return status == LearnerStatus.INACTIVE
+
+
 class StorageSource(LabeledEnum):
-    """Who stored a learner achievement (the list's 状态 column, F5.1)."""
+    """Who stored a learner achievement (the list's 成果状态 column, F5.1)."""
 
     INSTITUTION = "INSTITUTION", "机构存储"
     CREDIT_BANK = "CREDIT_BANK", "学分银行存储"
@@ -34,18 +41,24 @@ class Learner(Timestamped, Model):
         "models.Institution", related_name="learners", on_delete=fields.RESTRICT
     )
     name = fields.CharField(max_length=32)
-    id_number = fields.CharField(max_length=18)
+    id_number = fields.CharField(max_length=18, db_index=True)
     phone = fields.CharField(max_length=11, default="")
     status = fields.CharEnumField(LearnerStatus, max_length=8, default=LearnerStatus.INACTIVE)
     account_id = fields.IntField(null=True, db_index=True)
     activated_at = fields.DatetimeField(null=True)
+    created_by_id = fields.IntField(null=True)
+    import_job_id = fields.IntField(null=True)
 
     class Meta:
         table = "learner"
         unique_together = (("institution", "id_number"),)
+        indexes = (("institution", "created_at"),)
 
 
 class LearnerAchievement(Timestamped, Model):
+    """One achievement held by one learner. The achievement's name, category and subtype are
+    copied in (achievements never change, F4.6) so lists filter without a join."""
+
     id = fields.IntField(primary_key=True)
     institution: fields.ForeignKeyRelation[Institution] = fields.ForeignKeyField(
         "models.Institution", related_name="learner_achievements", on_delete=fields.RESTRICT
@@ -56,13 +69,67 @@ class LearnerAchievement(Timestamped, Model):
     achievement: fields.ForeignKeyRelation[Achievement] = fields.ForeignKeyField(
         "models.Achievement", related_name="learner_achievements", on_delete=fields.RESTRICT
     )
-    personal_number = fields.CharField(max_length=64, default="")
-    issued_on = fields.DateField(null=True)
+    achievement_name = fields.CharField(max_length=200)
+    category = fields.CharEnumField(AchievementCategory, max_length=10)
+    subtype = fields.CharEnumField(AchievementSubtype, max_length=32)
+    # 个人成果编号 (the certificate number of a certificate).
+    personal_number = fields.CharField(max_length=64)
+    issued_on = fields.DateField()
+    # Courses only: the learner's score and the credits earned.
+    score = fields.CharField(max_length=16, default="")
+    earned_credits = fields.DecimalField(max_digits=6, decimal_places=1, null=True)
     source = fields.CharEnumField(StorageSource, max_length=24, default=StorageSource.INSTITUTION)
     stored_by_id = fields.IntField(null=True)
     import_job_id = fields.IntField(null=True, db_index=True)
+    # "<achievement id>|<personal number>" while held, "withdrawn:<id>" after: a learner cannot
+    # hold the same achievement with the same number twice.
+    live_key = fields.CharField(max_length=100)
     withdrawn_at = fields.DatetimeField(null=True)
+    withdrawn_by_id = fields.IntField(null=True)
+    withdraw_reason = fields.CharField(max_length=500, default="")
+    withdraw_file_key = fields.CharField(max_length=200, default="")
+    withdraw_file_name = fields.CharField(max_length=200, default="")
 
     class Meta:
         table = "learner_achievement"
-        indexes = (("achievement", "withdrawn_at"), ("institution", "withdrawn_at"))
+        unique_together = (("learner", "live_key"),)
+        # Lists read one institution's held records newest first, by entry time.
+        indexes = (
+            ("institution", "withdrawn_at", "created_at"),
+            ("institution", "withdrawn_at", "category", "created_at"),
+            ("achievement", "withdrawn_at"),
+            ("learner", "withdrawn_at"),
+        )
+
+
+class FeedbackStatus(LabeledEnum):
+    UNRESOLVED = "UNRESOLVED", "未解决"
+    RESOLVED = "RESOLVED", "已解决"
+    REJECTED = "REJECTED", "驳回"
+
+
+# The feedback state machine: a report is handled once, resolved or rejected.
+FEEDBACK_TRANSITIONS: dict[FeedbackStatus, set[FeedbackStatus]] = {
+    FeedbackStatus.UNRESOLVED: {FeedbackStatus.RESOLVED, FeedbackStatus.REJECTED},
+}
+
+
+class Feedback(Model):
+    id = fields.IntField(primary_key=True)
+    institution: fields.ForeignKeyRelation[Institution] = fields.ForeignKeyField(
+        "models.Institution", related_name="feedbacks", on_delete=fields.RESTRICT
+    )
+    learner_achievement: fields.ForeignKeyRelation[LearnerAchievement] = fields.ForeignKeyField(
+        "models.LearnerAchievement", related_name="feedbacks", on_delete=fields.RESTRICT
+    )
+    account_id = fields.IntField(db_index=True)
+    content = fields.CharField(max_length=500)
+    status = fields.CharEnumField(FeedbackStatus, max_length=10, default=FeedbackStatus.UNRESOLVED)
+    reply = fields.CharField(max_length=500, default="")
+    handled_by_id = fields.IntField(null=True)
+    handled_at = fields.DatetimeField(null=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "feedback"
+        indexes = (("institution", "created_at"), ("institution", "status", "created_at"))

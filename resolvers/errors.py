@@ -92,6 +92,17 @@ class Code(LabeledEnum):
     NOTHING_SELECTED = "NOTHING_SELECTED", "没有符合条件的数据"
     NOT_FOUND = "NOT_FOUND", "对象不存在或无权访问"
     IMPORT_FAILED = "IMPORT_FAILED", "导入过程中出错，已全部撤销，未导入任何数据"
+    LEARNER_EXISTS = "LEARNER_EXISTS", "该身份证号的学员已存在"
+    LEARNER_NAME_MISMATCH = "LEARNER_NAME_MISMATCH", "该身份证号已登记为其他姓名的学员"
+    LEARNER_ACTIVATED = "LEARNER_ACTIVATED", "学员已激活，不能修改或删除"
+    LEARNER_HAS_ACHIEVEMENTS = "LEARNER_HAS_ACHIEVEMENTS", "学员已关联成果，不能删除"
+    LEARNER_ACHIEVEMENT_EXISTS = "LEARNER_ACHIEVEMENT_EXISTS", "该学员已持有此成果（个人成果编号相同）"
+    LEARNER_ALREADY_REGISTERED = "LEARNER_ALREADY_REGISTERED", "该身份证号已注册学员账户，请直接登录"
+    PHONE_TAKEN = "PHONE_TAKEN", "该手机号已被其他学员账户绑定"
+    FUTURE_DATE = "FUTURE_DATE", "日期不能晚于今天"
+    ALREADY_WITHDRAWN = "ALREADY_WITHDRAWN", "该学员成果已撤回"
+    FEEDBACK_HANDLED = "FEEDBACK_HANDLED", "该问题反馈已处理"
+    INVALID_OUTCOME = "INVALID_OUTCOME", "处理结果应为已解决或驳回"
 
 
 @dataclass(frozen=True)

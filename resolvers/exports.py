@@ -6,11 +6,13 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from tortoise.transactions import in_transaction
 
 from adapters.spreadsheets import XlsxWriter
+from models.base import SHANGHAI
 from models.verification import CodePurpose
 from resolvers import audit, verification
 from resolvers.errors import Code, Invalid
@@ -55,6 +57,21 @@ async def run_export(
         await verification.consume(checked)
         await audit.record(ctx, action, None, rows=writer.rows, file=key, **detail)
     return Exported(key=key, filename=filename, row_count=writer.rows)
+
+
+def cell_time(value: Any) -> str | None:
+    """A stored instant as Beijing time text (SQLite gives it as ISO text, PostgreSQL as datetime)."""
+    if not value:
+        return None
+    moment = datetime.fromisoformat(value) if isinstance(value, str) else value
+    return moment.astimezone(SHANGHAI).strftime("%Y-%m-%d %H:%M:%S")
+
+
+def describe_filter(filter: Any | None) -> dict[str, Any]:
+    """A list filter as the audit row records it."""
+    if filter is None:
+        return {}
+    return {k: str(v) for k, v in vars(filter).items() if v not in (None, "")}
 
 
 async def keyset_chunks(query: Any, fields: Sequence[str], size: int = 2000

@@ -59,7 +59,7 @@ async def overview(ctx: Context) -> Overview:
     )
     learner_achievements = await _by(
         LearnerAchievement.filter(institution_id=mine, withdrawn_at__isnull=True),
-        "achievement__category",
+        "category",
     )
     rules = await _by(ConversionRule.filter(institution_id=mine, deleted_at__isnull=True), "status")
     unpublished = rules.get(RuleStatus.UNPUBLISHED.value, 0) + rules.get(

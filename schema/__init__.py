@@ -26,8 +26,10 @@ from strawberry.types import ExecutionContext
 from schema.account import AccountMutation, AccountQuery, AccountType
 from schema.achievement import AchievementMutation, AchievementQuery, AchievementType, SubtypeGrantType
 from schema.directory import DirectoryMutation, DirectoryQuery, ProvinceType, SchoolType
+from schema.feedback import FeedbackMutation, FeedbackQuery, FeedbackType
 from schema.institution import InstitutionMutation, InstitutionType
 from schema.labels import LabelsQuery
+from schema.learner import LearnerAchievementType, LearnerMutation, LearnerQuery, LearnerType
 from schema.masking import MaskUnexpectedErrors, is_unexpected
 from schema.node import NodeQuery
 from schema.overview import OverviewQuery
@@ -50,15 +52,16 @@ SDL_PATH = Path(__file__).with_name("schema.graphql")
 
 @strawberry.type(description="查询")
 class Query(
-    NodeQuery, AccountQuery, OverviewQuery, AchievementQuery, ReferenceQuery, DirectoryQuery,
-    VerificationQuery, LabelsQuery,
+    NodeQuery, AccountQuery, OverviewQuery, AchievementQuery, LearnerQuery, FeedbackQuery,
+    ReferenceQuery, DirectoryQuery, VerificationQuery, LabelsQuery,
 ):
     pass
 
 
 @strawberry.type(description="变更：每个业务动作一个，返回载荷及 errors")
 class Mutation(
-    AccountMutation, InstitutionMutation, AchievementMutation, DirectoryMutation, VerificationMutation
+    AccountMutation, InstitutionMutation, AchievementMutation, LearnerMutation, FeedbackMutation,
+    DirectoryMutation, VerificationMutation,
 ):
     pass
 
@@ -66,6 +69,7 @@ class Mutation(
 NODE_TYPES: list[type[Any]] = [
     AccountType, InstitutionType, ProvinceType, SchoolType, AchievementType, SubtypeGrantType,
     LevelType, GraduationConclusionType, DisciplineType, MajorClassType, MajorType, ImportJobType,
+    LearnerType, LearnerAchievementType, FeedbackType,
 ]
 
 

@@ -24,9 +24,8 @@ from models.learner import LearnerAchievement
 from resolvers.access import require_staff
 from resolvers.achievement import delete, export, grants, imports, listing, recognition, store, sync
 from resolvers.imports import read_upload
-from resolvers.errors import Code
 from schema.connection import Connection, paginate
-from schema.errors import BatchPayload, Payload, UserError, batch, mutate
+from schema.errors import BatchPayload, Payload, batch, mutate
 from schema.institution import InstitutionType
 from schema.labels import labeled_enum
 from schema.loaders import loader
@@ -39,7 +38,7 @@ from schema.spreadsheet import (
     ImportPayload,
     RowVerdict,
     file_link,
-    import_payload,
+    import_mutation,
 )
 
 AchievementCategoryEnum = labeled_enum(AchievementCategory, description="成果类型")
@@ -297,14 +296,9 @@ class AchievementMutation:
 
     @strawberry.mutation(description="批量导入机构成果（F4.8）：合格的行入库，不合格的行附原因；dryRun 只校验不写入")
     async def import_achievements(self, info: Info, input: ImportAchievementsInput) -> ImportPayload:
-        async def run() -> dict[str, Any]:
-            outcome = await imports.import_achievements(info.context, input.subtype, input.file, input.dry_run)
-            return import_payload(outcome)
-
-        payload = await mutate(info, ImportPayload, run())
-        if payload.job is not None and payload.job.status.value == "FAILED":  # type: ignore[attr-defined]
-            payload.errors = [UserError(field="file", code=Code.IMPORT_FAILED, message=payload.job.error)]  # type: ignore[attr-defined]
-        return payload
+        return await import_mutation(
+            info, imports.import_achievements(info.context, input.subtype, input.file, input.dry_run)
+        )
 
     @strawberry.mutation(description="导出机构成果（F4.10）：需绑定手机验证码；返回表格下载链接")
     async def export_achievements(self, info: Info, input: ExportAchievementsInput) -> ExportPayload:

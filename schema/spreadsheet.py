@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from collections.abc import Awaitable
 from typing import Any
 
 import strawberry
@@ -10,8 +11,9 @@ from strawberry.types import Info
 
 from models.imports import ImportJob, ImportKind, ImportStatus
 from resolvers.access import require_account
+from resolvers.errors import Code
 from resolvers.imports import ImportOutcome
-from schema.errors import Payload
+from schema.errors import Payload, UserError, mutate
 from schema.labels import labeled_enum
 from schema.node import ModelNode
 from server.files import DEFAULT_TTL_SECONDS, signed_url
@@ -107,3 +109,16 @@ def import_payload(outcome: ImportOutcome) -> dict[str, Any]:
 class ExportPayload(Payload):
     file: FileLink | None = strawberry.field(default=None, description="导出的表格")
     row_count: int = strawberry.field(default=0, description="导出条数（根据查询条件共查询出 N 条数据）")
+
+
+async def import_mutation(info: Info, action: Awaitable[ImportOutcome]) -> ImportPayload:
+    """Run an import; a failure half-way (everything undone) is reported as IMPORT_FAILED."""
+
+    async def run() -> dict[str, Any]:
+        return import_payload(await action)
+
+    payload = await mutate(info, ImportPayload, run())
+    job = payload.job
+    if job is not None and job.status == ImportStatus.FAILED:  # type: ignore[attr-defined]
+        payload.errors = [UserError(field="file", code=Code.IMPORT_FAILED, message=job.error)]  # type: ignore[attr-defined]
+    return payload

@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Sequence
-from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from tortoise.functions import Count
 
 from models.account import Module
-from models.base import SHANGHAI
 from models.achievement import AchievementCategory, AchievementSubtype, CertificateGrade, RecognitionStatus
 from models.conversion import RuleSource
 from models.learner import LearnerAchievement
 from resolvers.access import require_institution_member
 from resolvers.achievement.listing import filtered, visible
-from resolvers.exports import Exported, keyset_chunks, run_export
+from resolvers.exports import Exported, cell_time, describe_filter, keyset_chunks, run_export
 from resolvers.ids import decode_id
 
 if TYPE_CHECKING:
@@ -63,13 +61,6 @@ def _text(value: Any) -> Any:
     return value if value != "" else None
 
 
-def _time(value: Any) -> str | None:
-    if not value:
-        return None
-    moment = datetime.fromisoformat(value) if isinstance(value, str) else value
-    return moment.astimezone(SHANGHAI).strftime("%Y-%m-%d %H:%M:%S")
-
-
 def _date(value: Any) -> str | None:
     return str(value)[:10] if value else None
 
@@ -85,7 +76,7 @@ async def _rows(query: Any) -> AsyncIterator[list[Sequence[Any]]]:
                 learners.get(pk, 0), rules.get(pk, 0), issuer, level, discipline, major_class,
                 major, major_code, conclusion, _number(years), hours, _number(credits),
                 _number(min_credits), _text(course), _text(course_code), _text(certificate),
-                _GRADE.get(grade), _date(valid_from), _time(created), _text(introduction),
+                _GRADE.get(grade), _date(valid_from), cell_time(created), _text(introduction),
             ]
             for (pk, name, category, subtype, status, issuer, level, discipline, major_class, major,
                  major_code, conclusion, years, hours, credits, min_credits, course, course_code,
@@ -102,11 +93,5 @@ async def export(ctx: Context, ids: list[Any] | None, filter: Any | None, code: 
     return await run_export(
         ctx, account, code=code, row_count=await query.count(), title="机构成果",
         headers=HEADERS, chunks=_rows(query), filename="机构成果.xlsx", action="achievement.export",
-        detail={"selected": len(ids or []), "filter": _describe(filter)},
+        detail={"selected": len(ids or []), "filter": describe_filter(filter)},
     )
-
-
-def _describe(filter: Any | None) -> dict[str, Any]:
-    if filter is None:
-        return {}
-    return {k: str(v) for k, v in vars(filter).items() if v not in (None, "")}

@@ -118,11 +118,17 @@ async def learner_on(institution: int, achievement: int, name: str, id_number: s
     """Set-up: a learner holding an achievement (the learner API is not built yet)."""
     if learner is None:
         learner = await Learner.create(institution_id=institution, name=name, id_number=id_number)
-    return await LearnerAchievement.create(
+    held = await Achievement.get(id=achievement)
+    record = await LearnerAchievement.create(
         institution_id=institution, learner=learner, achievement_id=achievement,
+        achievement_name=held.name, category=held.category, subtype=held.subtype,
         personal_number=f"P-{id_number[-4:]}", issued_on=date(2022, 6, 30),
-        withdrawn_at=now() if withdrawn else None,
+        live_key=f"{achievement}|P-{id_number[-4:]}", withdrawn_at=now() if withdrawn else None,
     )
+    if withdrawn:
+        record.live_key = f"withdrawn:{record.id}"
+        await record.save(update_fields=["live_key"])
+    return record
 
 
 async def rule_from(institution: int, code: str, *achievements: int, deleted: bool = False) -> ConversionRule:

@@ -1,0 +1,28 @@
+"""Calendar periods in Beijing time, as the manual's filters mean them (入库年份, time ranges)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+
+from models.base import SHANGHAI
+from resolvers.errors import ClientError
+
+
+def year_bounds(year: int) -> tuple[datetime, datetime]:
+    """[1 January, next 1 January) of ``year`` in Beijing time."""
+    if not 1900 <= year <= 2999:
+        raise ClientError("年份无效", code="BAD_FILTER")
+    return (datetime(year, 1, 1, tzinfo=SHANGHAI), datetime(year + 1, 1, 1, tzinfo=SHANGHAI))
+
+
+def day_start(day: date) -> datetime:
+    return datetime.combine(day, time.min, tzinfo=SHANGHAI)
+
+
+def day_end(day: date) -> datetime:
+    """The start of the next day: ranges are [start, end)."""
+    return day_start(day) + timedelta(days=1)
+
+
+def today() -> date:
+    return datetime.now(SHANGHAI).date()

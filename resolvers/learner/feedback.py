@@ -1,0 +1,87 @@
+"""Problem feedback (F7): a learner reports a problem on one of their achievements; the
+institution lists it and handles it once with a reply, resolving or rejecting it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from tortoise.queryset import QuerySet
+from tortoise.timezone import now
+from tortoise.transactions import in_transaction
+
+from models.account import AccountKind
+from models.learner import FEEDBACK_TRANSITIONS, Feedback, FeedbackStatus, LearnerAchievement
+from resolvers import audit, checks
+from resolvers.access import require_account
+from resolvers.dates import day_end, day_start
+from resolvers.errors import Code, Forbidden, Invalid, NotFound, Problems
+from resolvers.ids import decode_id
+from resolvers.learner import scope
+
+if TYPE_CHECKING:
+    from server.context import Context
+
+
+def filtered(ctx: Context, data: Any | None) -> QuerySet[Feedback]:
+    query = scope.feedbacks(ctx)
+    if data is not None:
+        if data.start_date:
+            query = query.filter(created_at__gte=day_start(data.start_date))
+        if data.end_date:
+            query = query.filter(created_at__lt=day_end(data.end_date))
+        if data.status:
+            query = query.filter(status=data.status)
+    return query.order_by("-created_at", "-id")
+
+
+async def report(ctx: Context, data: Any) -> Feedback:
+    """F7.1: only the learner holding the achievement may report on it."""
+    account = require_account(ctx)
+    if account.kind != AccountKind.LEARNER:
+        raise Forbidden("只有学员可以反馈自己成果的问题")
+    record = await LearnerAchievement.get_or_none(
+        id=decode_id(data.learner_achievement_id, "LearnerAchievement"),
+        withdrawn_at__isnull=True, learner__account_id=account.id,
+    )
+    if record is None:
+        raise NotFound()
+    problems = Problems()
+    content = checks.text(problems, "content", data.content, 500)
+    problems.raise_any()
+    async with in_transaction():
+        feedback = await Feedback.create(
+            institution_id=record.institution_id,  # type: ignore[attr-defined]
+            learner_achievement=record, account_id=account.id, content=content,
+        )
+        await audit.record(ctx, "feedback.report", feedback,
+                           institution_id=record.institution_id)  # type: ignore[attr-defined]
+    return feedback
+
+
+async def handle(ctx: Context, feedback_id: Any, data: Any) -> Feedback:
+    """F7.2: reply and resolve or reject, once (FEEDBACK_TRANSITIONS)."""
+    account = scope.institution_member(ctx)
+    feedback = await Feedback.get_or_none(
+        id=decode_id(feedback_id, "Feedback"),
+        institution_id=account.institution_id,  # type: ignore[attr-defined]
+    )
+    if feedback is None:
+        raise NotFound()
+    problems = Problems()
+    reply = checks.text(problems, "reply", data.reply, 500)
+    outcome = FeedbackStatus(data.outcome)
+    allowed = FEEDBACK_TRANSITIONS.get(feedback.status, set())
+    if feedback.status != FeedbackStatus.UNRESOLVED:
+        raise Invalid.one("id", Code.FEEDBACK_HANDLED)
+    if outcome not in allowed:
+        problems.add("outcome", Code.INVALID_OUTCOME)
+    problems.raise_any()
+    async with in_transaction():
+        handled = await Feedback.filter(id=feedback.id, status=FeedbackStatus.UNRESOLVED).update(
+            status=outcome, reply=reply, handled_by_id=account.id, handled_at=now()
+        )
+        if not handled:
+            raise Invalid.one("id", Code.FEEDBACK_HANDLED)
+        await audit.record(ctx, "feedback.handle", feedback, outcome=outcome.value)
+    await feedback.refresh_from_db()
+    return feedback

@@ -1,0 +1,312 @@
+"""Learners (学员账户) and learner achievements (学员成果): lists, storing, imports, withdrawals,
+exports, and the learner's own account."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+import strawberry
+from strawberry.file_uploads import Upload
+from strawberry.types import Info
+
+from models.imports import ImportKind
+from models.learner import Learner, LearnerAchievement, LearnerStatus, StorageSource
+from resolvers.learner import account as learner_account
+from resolvers.learner import export, imports, learners, records, scope
+from resolvers.ids import decode_id
+from schema.account import AccountType
+from schema.achievement import AchievementCategoryEnum, AchievementSubtypeEnum, AchievementType
+from schema.connection import Connection, paginate
+from schema.errors import BatchPayload, Payload, batch, mutate
+from schema.institution import InstitutionType
+from schema.labels import labeled_enum
+from schema.node import ModelNode, related
+from schema.spreadsheet import ExportPayload, FileLink, ImportJobType, ImportPayload, file_link, import_mutation
+from validators.contact import mask_phone
+from validators.id_number import mask
+
+LearnerStatusEnum = labeled_enum(LearnerStatus, description="学员账户状态")
+StorageSourceEnum = labeled_enum(StorageSource, description="成果状态：由谁存储")
+
+
+@strawberry.type(name="Learner", description="机构的学员（列表中身份证号与手机号均脱敏）")
+class LearnerType(ModelNode):
+    model = Learner
+    type_name = "Learner"
+
+    name: str = strawberry.field(description="学员姓名")
+    status: LearnerStatusEnum = strawberry.field(description="账户状态：学员本人注册后为已激活")  # type: ignore[valid-type]
+
+    @strawberry.field(description="身份证号（脱敏），如 632323*****0922")
+    def masked_id_number(self, root: strawberry.Parent[Any]) -> str:
+        return mask(root.id_number)
+
+    @strawberry.field(description="手机号码（脱敏），学员注册后才有")
+    def masked_phone(self, root: strawberry.Parent[Any]) -> str:
+        return mask_phone(root.phone)
+
+    @strawberry.field(description="入库时间")
+    def entered_at(self, root: strawberry.Parent[Any]) -> datetime:
+        return root.created_at
+
+    @classmethod
+    def visible(cls, info: Info) -> Any:
+        return scope.learners(info.context)
+
+
+@strawberry.type(name="LearnerAchievement", description="学员成果：机构为学员存储的成果")
+class LearnerAchievementType(ModelNode):
+    model = LearnerAchievement
+    type_name = "LearnerAchievement"
+
+    achievement_name: str = strawberry.field(description="成果名称")
+    category: AchievementCategoryEnum = strawberry.field(description="成果类型")  # type: ignore[valid-type]
+    subtype: AchievementSubtypeEnum = strawberry.field(description="成果子类型")  # type: ignore[valid-type]
+    personal_number: str = strawberry.field(description="个人成果编号（证书类为证书编号）")
+    issued_on: date = strawberry.field(description="颁证日期")
+    score: str = strawberry.field(description="成绩（课程类）")
+    source: StorageSourceEnum = strawberry.field(description="成果状态：机构存储、学分银行存储等")  # type: ignore[valid-type]
+
+    @strawberry.field(description="获得学分（课程类）")
+    def earned_credits(self, root: strawberry.Parent[Any]) -> float | None:
+        return float(root.earned_credits) if root.earned_credits is not None else None
+
+    @strawberry.field(description="入库时间")
+    def entered_at(self, root: strawberry.Parent[Any]) -> datetime:
+        return root.created_at
+
+    @strawberry.field(description="学员")
+    async def learner(self, root: strawberry.Parent[Any]) -> LearnerType:
+        return await related(root, "learner")
+
+    @strawberry.field(description="成果的完整信息（颁证机构、层次、专业等）")
+    async def achievement(self, root: strawberry.Parent[Any]) -> AchievementType:
+        return await related(root, "achievement")
+
+    @strawberry.field(description="存储机构")
+    async def institution(self, root: strawberry.Parent[Any]) -> InstitutionType:
+        return await related(root, "institution")
+
+    @classmethod
+    def visible(cls, info: Info) -> Any:
+        return scope.learner_achievements(info.context)
+
+
+@strawberry.type(description="学员成果详情（F5.4）：含完整身份证号，每次查看都记入审计日志")
+class LearnerAchievementDetail:
+    record: LearnerAchievementType = strawberry.field(description="学员成果")
+    id_number: str = strawberry.field(description="完整身份证号")
+    learner_name: str = strawberry.field(description="学员姓名")
+
+
+@strawberry.input(description="学员筛选（F6.1）")
+class LearnerFilter:
+    entry_year: int | None = strawberry.field(default=None, description="入库年份")
+    name: str | None = strawberry.field(default=None, description="学员姓名包含")
+    id_number: str | None = strawberry.field(default=None, description="身份证号前缀")
+    status: LearnerStatusEnum | None = strawberry.field(default=None, description="账户状态")  # type: ignore[valid-type]
+
+
+@strawberry.input(description="学员成果筛选（F5.1）")
+class LearnerAchievementFilter:
+    entry_year: int | None = strawberry.field(default=None, description="入库年份")
+    name: str | None = strawberry.field(default=None, description="成果名称包含")
+    category: AchievementCategoryEnum | None = strawberry.field(default=None, description="成果类型")  # type: ignore[valid-type]
+    subtype: AchievementSubtypeEnum | None = strawberry.field(default=None, description="成果子类型")  # type: ignore[valid-type]
+    learner_name: str | None = strawberry.field(default=None, description="学员姓名包含")
+    id_number: str | None = strawberry.field(default=None, description="身份证号前缀")
+    achievement_id: strawberry.ID | None = strawberry.field(default=None, description="机构成果（获证学员下钻）")
+    learner_id: strawberry.ID | None = strawberry.field(default=None, description="学员（查看成果下钻，F6.7）")
+
+
+@strawberry.input(description="新增或修改学员")
+class LearnerInput:
+    name: str | None = strawberry.field(default=None, description="学员姓名（必填）")
+    id_number: str | None = strawberry.field(default=None, description="身份证号（必填，18位）")
+
+
+@strawberry.input(description="为学员存储成果（F5.2）：选择本机构的成果并填写学员信息；未登记的学员自动新增为未激活")
+class StoreLearnerAchievementInput:
+    achievement_id: strawberry.ID = strawberry.field(description="本机构的成果")
+    name: str | None = strawberry.field(default=None, description="学员姓名（必填）")
+    id_number: str | None = strawberry.field(default=None, description="身份证号（必填）")
+    personal_number: str | None = strawberry.field(default=None, description="个人成果编号（证书类为证书编号，必填）")
+    issued_on: date | None = strawberry.field(default=None, description="颁证日期（必填）")
+    score: str | None = strawberry.field(default=None, description="成绩（仅课程类）")
+    earned_credits: float | None = strawberry.field(default=None, description="获得学分（仅课程类，不超过原始学分）")
+
+
+@strawberry.input(description="撤回学员成果（F5.5）")
+class WithdrawRecordsInput:
+    ids: list[strawberry.ID] = strawberry.field(description="要撤回的学员成果")
+    reason: str | None = strawberry.field(default=None, description="撤回原因（必填，不超过500字）")
+    reason_file: Upload | None = strawberry.field(default=None, description="撤回原因文件（必填，PDF或图片，不超过10MB）")
+
+
+@strawberry.input(description="导入学员（F6.4）")
+class ImportLearnersInput:
+    file: Upload = strawberry.field(description=".xlsx 或 .xls 文件")
+    dry_run: bool = strawberry.field(default=False, description="试导入：只校验不写入")
+
+
+@strawberry.input(description="向某成果导入学员成果（F5.3）")
+class ImportLearnerAchievementsInput:
+    achievement_id: strawberry.ID = strawberry.field(description="本机构的成果")
+    file: Upload = strawberry.field(description=".xlsx 或 .xls 文件")
+    dry_run: bool = strawberry.field(default=False, description="试导入：只校验不写入")
+
+
+@strawberry.input(description="导出学员（F6.5）")
+class ExportLearnersInput:
+    ids: list[strawberry.ID] | None = strawberry.field(default=None, description="选中的学员；为空时按 filter 导出全部")
+    filter: LearnerFilter | None = strawberry.field(default=None, description="当前列表的筛选条件")
+    code: str | None = strawberry.field(default=None, description="绑定手机验证码（用途 EXPORT）")
+
+
+@strawberry.input(description="导出学员成果（F5.6）")
+class ExportLearnerAchievementsInput:
+    ids: list[strawberry.ID] | None = strawberry.field(default=None, description="选中的学员成果；为空时按 filter 导出全部")
+    filter: LearnerAchievementFilter | None = strawberry.field(default=None, description="当前列表的筛选条件")
+    code: str | None = strawberry.field(default=None, description="绑定手机验证码（用途 EXPORT）")
+
+
+@strawberry.input(description="学员注册（F15）")
+class RegisterLearnerInput:
+    phone: str | None = strawberry.field(default=None, description="手机号")
+    code: str | None = strawberry.field(default=None, description="验证码（用途 LEARNER_REGISTER）")
+    name: str | None = strawberry.field(default=None, description="姓名")
+    id_number: str | None = strawberry.field(default=None, description="身份证号，也是登录账号")
+    password: str | None = strawberry.field(default=None, description="密码：8-16位，须同时含数字和字母")
+    password_confirmation: str | None = strawberry.field(default=None, description="确认密码")
+    agreement_accepted: bool = strawberry.field(default=False, description="已阅读并同意注册协议")
+
+
+@strawberry.type(description="学员变更结果")
+class LearnerPayload(Payload):
+    learner: LearnerType | None = strawberry.field(default=None, description="学员")
+
+
+@strawberry.type(description="学员成果存储结果")
+class LearnerAchievementPayload(Payload):
+    learner_achievement: LearnerAchievementType | None = strawberry.field(default=None, description="存储的学员成果")
+
+
+@strawberry.type(description="学员注册结果")
+class RegisterLearnerPayload(Payload):
+    token: str | None = strawberry.field(default=None, description="访问令牌")
+    account: AccountType | None = strawberry.field(default=None, description="学员账户（登录账号为身份证号）")
+    activated_records: int = strawberry.field(default=0, description="随之激活的各机构学员记录数")
+
+
+def _export(info: Info, result: Any) -> dict[str, Any]:
+    return {"file": file_link(info, result.key, result.filename), "row_count": result.row_count}
+
+
+@strawberry.type
+class LearnerQuery:
+    @strawberry.field(description="学员列表（F6.1）")
+    async def learners(
+        self, info: Info, filter: LearnerFilter | None = None, first: int | None = None,
+        after: str | None = None, offset: int | None = None,
+    ) -> Connection[LearnerType]:
+        return await paginate(learners.filtered(info.context, filter), first, after, offset)
+
+    @strawberry.field(description="学员成果列表（F5.1），不含已撤回")
+    async def learner_achievements(
+        self, info: Info, filter: LearnerAchievementFilter | None = None, first: int | None = None,
+        after: str | None = None, offset: int | None = None,
+    ) -> Connection[LearnerAchievementType]:
+        query = records.filtered(info.context, filter).select_related("learner")
+        return await paginate(query, first, after, offset)
+
+    @strawberry.field(description="学员成果详情（F5.4）：完整身份证号，查看记入审计日志")
+    async def learner_achievement_detail(self, info: Info, id: strawberry.ID) -> LearnerAchievementDetail:
+        record = await records.detail(info.context, id)
+        return LearnerAchievementDetail(record=record, id_number=record.learner.id_number,  # type: ignore[arg-type]
+                                        learner_name=record.learner.name)
+
+    @strawberry.field(description="学员导入模板")
+    async def learner_import_template(self, info: Info) -> FileLink:
+        key, filename = await imports.learner_template(info.context)
+        return file_link(info, key, filename)  # type: ignore[return-value]
+
+    @strawberry.field(description="某成果的学员成果导入模板（字段随成果类型不同）")
+    async def learner_achievement_import_template(self, info: Info, achievement_id: strawberry.ID) -> FileLink:
+        key, filename = await imports.record_template(info.context, achievement_id)
+        return file_link(info, key, filename)  # type: ignore[return-value]
+
+    @strawberry.field(description="学员导入记录，最新的在前")
+    async def learner_imports(
+        self, info: Info, first: int | None = None, after: str | None = None, offset: int | None = None
+    ) -> Connection[ImportJobType]:
+        return await paginate(imports.import_jobs(info.context, ImportKind.LEARNERS), first, after, offset)
+
+    @strawberry.field(description="学员成果导入记录（只展示近一年），可按成果筛选")
+    async def learner_achievement_imports(
+        self, info: Info, achievement_id: strawberry.ID | None = None, first: int | None = None,
+        after: str | None = None, offset: int | None = None,
+    ) -> Connection[ImportJobType]:
+        target = decode_id(achievement_id, "Achievement", strict=False) if achievement_id else None
+        query = imports.import_jobs(info.context, ImportKind.LEARNER_ACHIEVEMENTS, target)
+        return await paginate(query, first, after, offset)
+
+    @strawberry.field(description="学员本人：自己在各机构的成果（F15）")
+    async def my_achievements(
+        self, info: Info, first: int | None = None, after: str | None = None, offset: int | None = None
+    ) -> Connection[LearnerAchievementType]:
+        return await paginate(learner_account.my_achievements(info.context), first, after, offset)
+
+
+@strawberry.type
+class LearnerMutation:
+    @strawberry.mutation(description="新增学员（F6.2）：初始为未激活，学员本人注册后为已激活")
+    async def add_learner(self, info: Info, input: LearnerInput) -> LearnerPayload:
+        return await mutate(info, LearnerPayload, learners.add(info.context, input), "learner")
+
+    @strawberry.mutation(description="修改学员（F6.3）：只能修改未激活的学员")
+    async def update_learner(self, info: Info, id: strawberry.ID, input: LearnerInput) -> LearnerPayload:
+        return await mutate(info, LearnerPayload, learners.update(info.context, id, input), "learner")
+
+    @strawberry.mutation(description="删除学员（F6.6）：只能删除未激活且未关联成果的学员，逐项说明原因")
+    async def delete_learners(self, info: Info, ids: list[strawberry.ID]) -> BatchPayload:
+        return await batch(info, learners.delete_many(info.context, ids))
+
+    @strawberry.mutation(description="导入学员（F6.4）")
+    async def import_learners(self, info: Info, input: ImportLearnersInput) -> ImportPayload:
+        return await import_mutation(info, imports.import_learners(info.context, input.file, input.dry_run))
+
+    @strawberry.mutation(description="导出学员（F6.5）")
+    async def export_learners(self, info: Info, input: ExportLearnersInput) -> ExportPayload:
+        async def run() -> dict[str, Any]:
+            return _export(info, await export.export_learners(info.context, input.ids, input.filter, input.code))
+
+        return await mutate(info, ExportPayload, run())
+
+    @strawberry.mutation(description="为学员存储成果（F5.2）")
+    async def store_learner_achievement(
+        self, info: Info, input: StoreLearnerAchievementInput
+    ) -> LearnerAchievementPayload:
+        return await mutate(info, LearnerAchievementPayload, records.store(info.context, input), "learner_achievement")
+
+    @strawberry.mutation(description="向某成果导入学员成果（F5.3）")
+    async def import_learner_achievements(self, info: Info, input: ImportLearnerAchievementsInput) -> ImportPayload:
+        return await import_mutation(
+            info, imports.import_records(info.context, input.achievement_id, input.file, input.dry_run)
+        )
+
+    @strawberry.mutation(description="撤回学员成果（F5.5，D1）：需撤回原因及原因文件；撤回的成果离开列表、不能参与转换，但保留记录")
+    async def withdraw_records(self, info: Info, input: WithdrawRecordsInput) -> BatchPayload:
+        return await batch(info, records.withdraw(info.context, input.ids, input.reason, input.reason_file))
+
+    @strawberry.mutation(description="导出学员成果（F5.6）")
+    async def export_learner_achievements(self, info: Info, input: ExportLearnerAchievementsInput) -> ExportPayload:
+        async def run() -> dict[str, Any]:
+            return _export(info, await export.export_records(info.context, input.ids, input.filter, input.code))
+
+        return await mutate(info, ExportPayload, run())
+
+    @strawberry.mutation(description="学员注册（F15）：激活各机构中该身份证号的学员记录")
+    async def register_learner(self, info: Info, input: RegisterLearnerInput) -> RegisterLearnerPayload:
+        return await mutate(info, RegisterLearnerPayload, learner_account.register(info.context, input))
+
