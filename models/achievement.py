@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from tortoise import fields
 from tortoise.models import Model
 
-from models.base import LabeledEnum, Timestamped
+from models.base import LabeledEnum, LiveIndex, Timestamped
 
 if TYPE_CHECKING:
     from models.institution import Institution
@@ -159,9 +159,12 @@ class Achievement(Timestamped, Model):
         unique_together = (("institution", "live_key"),)
         # Lists and exports read one institution's live rows newest first, by id.
         indexes = (
-            ("institution", "deleted_at", "id"),
-            ("institution", "deleted_at", "subtype", "id"),
-            ("institution", "deleted_at", "category", "id"),
+            LiveIndex(fields=("institution_id", "id"), null_column="deleted_at",
+                      name="achievement_live_by_id"),
+            LiveIndex(fields=("institution_id", "subtype", "id"), null_column="deleted_at",
+                      name="achievement_live_by_subtype"),
+            LiveIndex(fields=("institution_id", "category", "id"), null_column="deleted_at",
+                      name="achievement_live_by_category"),
         )
 
 

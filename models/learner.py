@@ -9,7 +9,7 @@ from tortoise import fields
 from tortoise.models import Model
 
 from models.achievement import AchievementCategory, AchievementSubtype
-from models.base import LabeledEnum, Timestamped
+from models.base import LabeledEnum, LiveIndex, Timestamped
 
 if TYPE_CHECKING:
     from models.achievement import Achievement
@@ -52,7 +52,7 @@ class Learner(Timestamped, Model):
     class Meta:
         table = "learner"
         unique_together = (("institution", "id_number"),)
-        indexes = (("institution", "created_at"),)
+        indexes = (("institution", "created_at", "id"),)
 
 
 class LearnerAchievement(Timestamped, Model):
@@ -93,10 +93,13 @@ class LearnerAchievement(Timestamped, Model):
     class Meta:
         table = "learner_achievement"
         unique_together = (("learner", "live_key"),)
-        # Lists read one institution's held records newest first, by entry time.
+        # Lists read one institution's held records newest first, by entry time then id: the index
+        # gives that order, so a page reads 20 rows instead of sorting every match.
         indexes = (
-            ("institution", "withdrawn_at", "created_at"),
-            ("institution", "withdrawn_at", "category", "created_at"),
+            LiveIndex(fields=("institution_id", "created_at", "id"), null_column="withdrawn_at",
+                      name="learner_achievement_held_by_entry"),
+            LiveIndex(fields=("institution_id", "category", "created_at", "id"),
+                      null_column="withdrawn_at", name="learner_achievement_held_by_category"),
             ("achievement", "withdrawn_at"),
             ("learner", "withdrawn_at"),
         )
@@ -132,4 +135,4 @@ class Feedback(Model):
 
     class Meta:
         table = "feedback"
-        indexes = (("institution", "created_at"), ("institution", "status", "created_at"))
+        indexes = (("institution", "created_at", "id"), ("institution", "status", "created_at", "id"))

@@ -13,6 +13,7 @@ from typing import Any
 import strawberry
 from graphql import GraphQLError
 from strawberry.extensions import (
+    AddValidationRules,
     DisableIntrospection,
     MaxAliasesLimiter,
     MaxTokensLimiter,
@@ -82,11 +83,17 @@ class CreditBankSchema(strawberry.Schema):
 
 
 def build_schema(settings: Settings | None = None) -> strawberry.Schema:
+    # The depth and alias limiters generate their rule classes when constructed; built once here
+    # and added to every request unchanged, validation results stay cacheable (a new class per
+    # request made every request validate again: 13 ms of a 30 ms list page).
+    limit_rules = [
+        *QueryDepthLimiter(max_depth=settings.max_depth if settings else 12).validation_rules,
+        *MaxAliasesLimiter(max_alias_count=settings.max_aliases if settings else 30).validation_rules,
+    ]
     extensions: list[Any] = [
         lambda: ParserCache(maxsize=512),
+        lambda: AddValidationRules(limit_rules),
         lambda: ValidationCache(maxsize=512),
-        lambda: QueryDepthLimiter(max_depth=settings.max_depth if settings else 12),
-        lambda: MaxAliasesLimiter(max_alias_count=settings.max_aliases if settings else 30),
         lambda: MaxTokensLimiter(max_token_count=settings.max_tokens if settings else 4000),
     ]
     if settings is None or not settings.debug:

@@ -16,6 +16,7 @@ from typing import Any
 from tortoise import fields
 from tortoise.fields.data import CharEnumFieldInstance
 from tortoise.models import Model
+from tortoise.timezone import now
 
 _PASS_THROUGH = (fields.CharField, fields.TextField, fields.IntField, fields.BigIntField)
 
@@ -37,12 +38,34 @@ def _converter(field: fields.Field, holder: SimpleNamespace) -> Callable[[Any], 
     return convert
 
 
+def _omitted(model: type[Model], given: set[str]) -> dict[str, Any]:
+    """Values for the columns the rows leave out: the field's default, now() for timestamps,
+    NULL where allowed — what Tortoise would have filled in."""
+    meta = model._meta
+    moment = now()
+    values: dict[str, Any] = {}
+    for name in meta.db_fields:
+        field = meta.fields_map[name]
+        if name in given or field.pk and field.generated:
+            continue
+        if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
+            values[name] = moment
+        elif field.default is not None:
+            values[name] = field.default() if callable(field.default) else field.default
+        elif field.null:
+            values[name] = None
+    return values
+
+
 async def bulk_insert(model: type[Model], rows: Sequence[dict[str, Any]]) -> None:
     """Insert ``rows`` (field name → value; every row with the same keys) in one statement batch,
-    on the current transaction's connection."""
+    on the current transaction's connection. Left-out columns get their defaults."""
     if not rows:
         return
     meta = model._meta
+    omitted = _omitted(model, set(rows[0]))
+    if omitted:
+        rows = [{**omitted, **row} for row in rows]
     names = list(rows[0])
     connection = model._choose_db(for_write=True)
     holder = SimpleNamespace()
