@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, timezone
 
 from models.base import SHANGHAI
 from resolvers.errors import ClientError
 
 
 def year_bounds(year: int) -> tuple[datetime, datetime]:
-    """[1 January, next 1 January) of ``year`` in Beijing time."""
+    """[1 January, next 1 January) of ``year`` in Beijing time, as UTC instants: SQLite compares
+    stored times as UTC text, so a bound with another offset would be eight hours off."""
     if not 1900 <= year <= 2999:
         raise ClientError("年份无效", code="BAD_FILTER")
-    return (datetime(year, 1, 1, tzinfo=SHANGHAI), datetime(year + 1, 1, 1, tzinfo=SHANGHAI))
+    return (datetime(year, 1, 1, tzinfo=SHANGHAI).astimezone(timezone.utc),
+            datetime(year + 1, 1, 1, tzinfo=SHANGHAI).astimezone(timezone.utc))
 
 
 def day_start(day: date) -> datetime:
-    return datetime.combine(day, time.min, tzinfo=SHANGHAI)
+    """The start of ``day`` in Beijing time, as a UTC instant."""
+    return datetime.combine(day, time.min, tzinfo=SHANGHAI).astimezone(timezone.utc)
 
 
 def day_end(day: date) -> datetime:

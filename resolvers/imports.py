@@ -58,6 +58,8 @@ class ImportOutcome:
 
 class ImportSpec(Protocol):
     kind: ImportKind
+    # Imports that write the same table share a lock name (learners come from two imports).
+    lock_name: str
     target: str
     columns: Sequence[Column]
     template_name: str
@@ -112,11 +114,12 @@ def _reason(spec: ImportSpec, problems: Problems) -> str:
     return "；".join(f"{spec.field_title(p.field)}：{p.message}" for p in problems.items)
 
 
-async def _lock(kind: ImportKind, institution_id: int) -> None:
-    """Serialise imports of one kind per institution (PostgreSQL; SQLite serialises writers)."""
+async def _lock(name: str, institution_id: int) -> None:
+    """Serialise the imports that share ``name`` per institution (PostgreSQL; SQLite serialises
+    writers anyway)."""
     connection = Tortoise.get_connection("default")
     if connection.capabilities.dialect == "postgres":
-        digest = hashlib.blake2b(f"import:{kind.value}:{institution_id}".encode(), digest_size=8)
+        digest = hashlib.blake2b(f"import:{name}:{institution_id}".encode(), digest_size=8)
         key = int.from_bytes(digest.digest(), "big", signed=True)
         await connection.execute_query("SELECT pg_advisory_xact_lock($1)", [key])
 
@@ -142,7 +145,7 @@ async def run_import(ctx: Context, account: Account, spec: ImportSpec, upload: A
     )
     try:
         async with in_transaction():
-            await _lock(spec.kind, institution_id)
+            await _lock(spec.lock_name, institution_id)
             outcome = await _process(spec, sheet, positions, await spec.existing_keys(), job, False)
             if outcome.total == 0:
                 raise Invalid.one("file", Code.NO_ROWS)

@@ -12,6 +12,7 @@ from strawberry.types import Info
 from models.imports import ImportJob, ImportKind, ImportStatus
 from resolvers.access import require_account
 from resolvers.errors import Code
+from resolvers.import_records import imported_file
 from resolvers.imports import ImportOutcome
 from schema.errors import Payload, UserError, mutate
 from schema.labels import labeled_enum
@@ -65,10 +66,6 @@ class ImportJobType(ModelNode):
 
     @strawberry.field(description="成功导入的数据；没有时为空")
     async def imported_file(self, info: Info, root: strawberry.Parent[Any]) -> FileLink | None:
-        from resolvers.achievement.imports import imported_file
-
-        if root.kind != ImportKind.ACHIEVEMENTS:
-            return None
         return file_link(info, await imported_file(info.context, root), "已导入数据.xlsx")
 
     @classmethod

@@ -57,9 +57,11 @@ def _omitted(model: type[Model], given: set[str]) -> dict[str, Any]:
     return values
 
 
-async def bulk_insert(model: type[Model], rows: Sequence[dict[str, Any]]) -> None:
+async def bulk_insert(model: type[Model], rows: Sequence[dict[str, Any]], *,
+                      skip_existing: bool = False) -> None:
     """Insert ``rows`` (field name → value; every row with the same keys) in one statement batch,
-    on the current transaction's connection. Left-out columns get their defaults."""
+    on the current transaction's connection. Left-out columns get their defaults. With
+    ``skip_existing`` a row that hits a unique key is skipped (ON CONFLICT DO NOTHING)."""
     if not rows:
         return
     meta = model._meta
@@ -76,5 +78,7 @@ async def bulk_insert(model: type[Model], rows: Sequence[dict[str, Any]]) -> Non
     else:
         marks = ", ".join("?" for _ in names)
     sql = f'INSERT INTO "{meta.db_table}" ({columns}) VALUES ({marks})'
+    if skip_existing:
+        sql += " ON CONFLICT DO NOTHING"
     values = [[convert(row[name]) for convert, name in zip(converters, names)] for row in rows]
     await connection.execute_many(sql, values)

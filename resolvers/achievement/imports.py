@@ -38,6 +38,7 @@ _GRADES = {g.label: g for g in CertificateGrade}
 
 class AchievementImport:
     kind = ImportKind.ACHIEVEMENTS
+    lock_name = "achievements"
 
     def __init__(self, institution: Institution, subtype: AchievementSubtype, operator_id: int) -> None:
         self.institution = institution
@@ -183,23 +184,3 @@ async def template_key(ctx: Context, subtype: AchievementSubtype) -> tuple[str, 
         await storage.save_as(key, content)
     return key, f"{name}导入模板.xlsx"
 
-
-async def imported_file(ctx: Context, job: ImportJob) -> str | None:
-    """The rows an import stored, as a spreadsheet (built on first request, then kept)."""
-    import asyncio
-
-    from adapters.spreadsheets import XlsxWriter
-    from resolvers.achievement.export import HEADERS, _rows
-
-    if job.imported_count == 0:
-        return None
-    key = f"imports/{job.id}/imported.xlsx"
-    storage = ctx.services.storage
-    if not storage.exists(key):
-        path = storage.path(key)
-        writer = XlsxWriter(path.with_suffix(".part.xlsx"), "已导入数据", HEADERS)
-        async for rows in _rows(Achievement.filter(import_job_id=job.id, deleted_at__isnull=True)):
-            await asyncio.to_thread(writer.append_many, rows)
-        await asyncio.to_thread(writer.close)
-        path.with_suffix(".part.xlsx").replace(path)
-    return key

@@ -50,6 +50,7 @@ def _learner_row(institution_id: int, name: str, id_number: str, operator_id: in
 
 class LearnerImport:
     kind = ImportKind.LEARNERS
+    lock_name = "learners"
     target = ""
     columns = PERSON_COLUMNS
     template_name = "学员账户"
@@ -81,6 +82,8 @@ class LearnerImport:
 
 class RecordImport:
     kind = ImportKind.LEARNER_ACHIEVEMENTS
+    # Creates learners on the way: shares the learner import's lock.
+    lock_name = "learners"
 
     def __init__(self, achievement: Achievement, operator_id: int) -> None:
         self.achievement, self.operator_id = achievement, operator_id
@@ -124,7 +127,8 @@ class RecordImport:
         missing = {v.id_number: v.name for v in values if v.id_number not in known}
         if missing:
             registered = await registered_accounts(list(missing))
-            await bulk_insert(Learner, [
+            # A learner added by hand meanwhile is kept as it is.
+            await bulk_insert(Learner, skip_existing=True, rows=[
                 _learner_row(self.institution_id, name, id_number, self.operator_id, job_id,
                              registered.get(id_number))
                 for id_number, name in missing.items()
@@ -165,7 +169,8 @@ def import_jobs(ctx: Context, kind: ImportKind, achievement_id: int | None = Non
 async def template(ctx: Context, columns: tuple[Column, ...], name: str, sample: list[Any],
                    notes: list[str]) -> tuple[str, str]:
     scope.institution_member(ctx)
-    fingerprint = hashlib.sha256("|".join(c.header for c in columns).encode()).hexdigest()[:10]
+    content = "|".join([name, *(c.header for c in columns), *notes])
+    fingerprint = hashlib.sha256(content.encode()).hexdigest()[:12]
     key = f"templates/{fingerprint}-{TEMPLATE_VERSION}.xlsx"
     storage = ctx.services.storage
     if not storage.exists(key):

@@ -122,22 +122,15 @@ async def store(ctx: Context, data: Any) -> LearnerAchievement:
     problems.raise_any()
     institution_id = account.institution_id  # type: ignore[attr-defined]
     learner = await Learner.get_or_none(institution_id=institution_id, id_number=values.id_number)
-    if learner is not None and learner.name != values.name:
+    if learner is None:
+        learner = await _new_learner(ctx, account, institution_id, values)
+    if learner.name != values.name:
         raise Invalid.one("name", Code.LEARNER_NAME_MISMATCH,
                           f"该身份证号已登记为学员“{learner.name}”，姓名不一致")
-    if learner is not None and await LearnerAchievement.exists(
-        learner_id=learner.id, live_key=values.live_key(achievement.id)
-    ):
+    if await LearnerAchievement.exists(learner_id=learner.id, live_key=values.live_key(achievement.id)):
         raise Invalid.one("personalNumber", Code.LEARNER_ACHIEVEMENT_EXISTS)
     try:
         async with in_transaction():
-            if learner is None:
-                # F5.2: a learner not yet known is created on the way (未激活 unless registered).
-                registered = (await registered_accounts([values.id_number])).get(values.id_number)
-                learner = await Learner.create(
-                    institution_id=institution_id, name=values.name, id_number=values.id_number,
-                    created_by_id=account.id, **activation(registered),
-                )
             record = await LearnerAchievement.create(
                 **record_row(achievement, learner.id, values, account.id)
             )
@@ -146,6 +139,23 @@ async def store(ctx: Context, data: Any) -> LearnerAchievement:
     except IntegrityError as exc:
         raise Invalid.one("personalNumber", Code.LEARNER_ACHIEVEMENT_EXISTS) from exc
     return record
+
+
+async def _new_learner(ctx: Context, account: Account, institution_id: int,
+                       values: RecordValues) -> Learner:
+    """F5.2: a learner not yet known is created on the way (未激活 unless registered). Two
+    requests storing for the same new learner at once: one creates it, the other reads it."""
+    registered = (await registered_accounts([values.id_number])).get(values.id_number)
+    try:
+        async with in_transaction():
+            learner = await Learner.create(
+                institution_id=institution_id, name=values.name, id_number=values.id_number,
+                created_by_id=account.id, **activation(registered),
+            )
+            await audit.record(ctx, "learner.add", learner)
+        return learner
+    except IntegrityError:
+        return await Learner.get(institution_id=institution_id, id_number=values.id_number)
 
 
 async def detail(ctx: Context, record_id: Any) -> LearnerAchievement:
