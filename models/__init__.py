@@ -10,7 +10,18 @@ from models.achievement import (
     SubtypeGrant,
 )
 from models.audit import AuditLog
-from models.conversion import ConversionRule, RuleSource, RuleStatus, RuleType
+from models.conversion import (
+    ConversionMethod,
+    ConversionRule,
+    ExemptModule,
+    PublishStatus,
+    RuleCodeCounter,
+    RuleSource,
+    RuleTarget,
+    RuleType,
+    RuleVersion,
+    TargetKind,
+)
 from models.directory import Province, School
 from models.imports import ImportJob, ImportKind, ImportStatus
 from models.institution import CertificateType, Institution, RegistrationStep
@@ -22,6 +33,7 @@ from models.learner import (
     LearnerStatus,
     StorageSource,
 )
+from models.message import Message, MessageKind
 from models.outbox import Channel, DeliveryStatus, OutboundMessage
 from models.reference import Discipline, GraduationConclusion, Level, Major, MajorClass
 from models.verification import CodePurpose, PhoneSendSlot, VerificationCode
@@ -38,11 +50,13 @@ __all__ = [
     "CertificateType",
     "Channel",
     "CodePurpose",
+    "ConversionMethod",
     "ConversionRule",
     "DeliveryStatus",
+    "Discipline",
+    "ExemptModule",
     "Feedback",
     "FeedbackStatus",
-    "Discipline",
     "GraduationConclusion",
     "ImportJob",
     "ImportKind",
@@ -54,18 +68,24 @@ __all__ = [
     "Level",
     "Major",
     "MajorClass",
+    "Message",
+    "MessageKind",
     "Module",
     "OutboundMessage",
     "PhoneSendSlot",
     "Province",
+    "PublishStatus",
     "RecognitionStatus",
     "RegistrationStep",
+    "RuleCodeCounter",
     "RuleSource",
-    "RuleStatus",
+    "RuleTarget",
     "RuleType",
+    "RuleVersion",
     "School",
     "Session",
     "StorageSource",
     "SubtypeGrant",
+    "TargetKind",
     "VerificationCode",
 ]

@@ -52,6 +52,9 @@ class Institution(Timestamped, Model):
     business_scope = fields.CharField(max_length=500, default="")
     introduction = fields.TextField(default="")
     avatar_key = fields.CharField(max_length=200, default="")
+    # 信息发布安全承诺书, accepted once before the first method (F8.2) and rule (F9.3).
+    security_commitment_by_id = fields.IntField(null=True)
+    security_commitment_at = fields.DatetimeField(null=True)
 
     accounts: fields.ReverseRelation[Account]
 

@@ -103,6 +103,23 @@ class Code(LabeledEnum):
     ALREADY_WITHDRAWN = "ALREADY_WITHDRAWN", "该学员成果已撤回"
     FEEDBACK_HANDLED = "FEEDBACK_HANDLED", "该问题反馈已处理"
     INVALID_OUTCOME = "INVALID_OUTCOME", "处理结果应为已解决或驳回"
+    PLEDGE_REQUIRED = "PLEDGE_REQUIRED", "请勾选信息真实有效的郑重承诺"
+    SECURITY_COMMITMENT_REQUIRED = "SECURITY_COMMITMENT_REQUIRED", "首次发布信息前请阅读并同意《信息发布安全承诺书》"
+    NOT_A_PDF = "NOT_A_PDF", "文件须为PDF格式"
+    METHOD_ALREADY_PUBLISHED = "METHOD_ALREADY_PUBLISHED", "已有一条已发布状态的转换办法"
+    STATUS_FORBIDS = "STATUS_FORBIDS", "当前状态不能进行此操作"
+    METHOD_REQUIRED = "METHOD_REQUIRED", "请先上传转换办法"
+    SOURCE_NOT_FOUND = "SOURCE_NOT_FOUND", "源成果不存在或已删除"
+    SOURCE_CATEGORY = "SOURCE_CATEGORY", "源成果的类型与转换规则类型不符"
+    TARGET_NOT_FOUND = "TARGET_NOT_FOUND", "目标成果须为本机构的成果"
+    TARGET_CATEGORY = "TARGET_CATEGORY", "目标成果的类型与转换规则类型不符"
+    TARGET_COURSE_REQUIRED = "TARGET_COURSE_REQUIRED", "学历类目标须至少选择一门课程"
+    TARGET_CERTIFICATE_REQUIRED = "TARGET_CERTIFICATE_REQUIRED", "非学历类目标须选择一个证书及其免考模块"
+    MODULE_CREDITS_EXCEED = "MODULE_CREDITS_EXCEED", "免考模块学分之和超过了证书的学分"
+    DUPLICATE_ITEM = "DUPLICATE_ITEM", "同一成果不能重复选择"
+    RULE_INCOMPLETE = "RULE_INCOMPLETE", "转换规则信息不完整，不能发布"
+    RULE_FILE_REQUIRED = "RULE_FILE_REQUIRED", "请上传盖章的转换规则PDF"
+    INVALID_PERIOD = "INVALID_PERIOD", "有效期结束日期不能早于开始日期"
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from tortoise.functions import Count
 
 from models.account import AccountKind
 from models.achievement import Achievement, AchievementCategory
-from models.conversion import ConversionRule, RuleStatus
+from models.conversion import ConversionRule, PublishStatus
 from models.learner import LearnerAchievement
 from resolvers.access import require_institution_member
 
@@ -62,8 +62,8 @@ async def overview(ctx: Context) -> Overview:
         "category",
     )
     rules = await _by(ConversionRule.filter(institution_id=mine, deleted_at__isnull=True), "status")
-    unpublished = rules.get(RuleStatus.UNPUBLISHED.value, 0) + rules.get(
-        RuleStatus.UNSUBMITTED.value, 0
+    unpublished = rules.get(PublishStatus.UNPUBLISHED.value, 0) + rules.get(
+        PublishStatus.UNSUBMITTED.value, 0
     )
     return Overview(
         achievements=_category_counts(achievements),
@@ -71,7 +71,7 @@ async def overview(ctx: Context) -> Overview:
         rules=RuleCounts(
             total=sum(rules.values()),
             unpublished=unpublished,
-            published=rules.get(RuleStatus.PUBLISHED.value, 0),
-            taken_down=rules.get(RuleStatus.TAKEN_DOWN.value, 0),
+            published=rules.get(PublishStatus.PUBLISHED.value, 0),
+            taken_down=rules.get(PublishStatus.TAKEN_DOWN.value, 0),
         ),
     )

@@ -26,6 +26,12 @@ from strawberry.types import ExecutionContext
 
 from schema.account import AccountMutation, AccountQuery, AccountType
 from schema.achievement import AchievementMutation, AchievementQuery, AchievementType, SubtypeGrantType
+from schema.conversion import (
+    ConversionMethodType,
+    ConversionMutation,
+    ConversionQuery,
+    ConversionRuleType,
+)
 from schema.directory import DirectoryMutation, DirectoryQuery, ProvinceType, SchoolType
 from schema.feedback import FeedbackMutation, FeedbackQuery, FeedbackType
 from schema.institution import InstitutionMutation, InstitutionType
@@ -54,6 +60,7 @@ SDL_PATH = Path(__file__).with_name("schema.graphql")
 @strawberry.type(description="查询")
 class Query(
     NodeQuery, AccountQuery, OverviewQuery, AchievementQuery, LearnerQuery, FeedbackQuery,
+    ConversionQuery,
     ReferenceQuery, DirectoryQuery, VerificationQuery, LabelsQuery,
 ):
     pass
@@ -62,6 +69,7 @@ class Query(
 @strawberry.type(description="变更：每个业务动作一个，返回载荷及 errors")
 class Mutation(
     AccountMutation, InstitutionMutation, AchievementMutation, LearnerMutation, FeedbackMutation,
+    ConversionMutation,
     DirectoryMutation, VerificationMutation,
 ):
     pass
@@ -70,7 +78,7 @@ class Mutation(
 NODE_TYPES: list[type[Any]] = [
     AccountType, InstitutionType, ProvinceType, SchoolType, AchievementType, SubtypeGrantType,
     LevelType, GraduationConclusionType, DisciplineType, MajorClassType, MajorType, ImportJobType,
-    LearnerType, LearnerAchievementType, FeedbackType,
+    LearnerType, LearnerAchievementType, FeedbackType, ConversionMethodType, ConversionRuleType,
 ]
 
 

@@ -135,6 +135,7 @@ async def rule_from(institution: int, code: str, *achievements: int, deleted: bo
     """Set-up: a conversion rule whose sources are ``achievements`` (the rule API is not built yet)."""
     rule = await ConversionRule.create(
         institution_id=institution, code=code, rule_type=RuleType.DEGREE_TO_DEGREE,
+        valid_from=date(2022, 1, 1), pledged_by_id=0, pledged_at=now(), created_by_id=0,
         deleted_at=now() if deleted else None,
     )
     for achievement in achievements:
