@@ -120,6 +120,13 @@ class Code(LabeledEnum):
     RULE_INCOMPLETE = "RULE_INCOMPLETE", "转换规则信息不完整，不能发布"
     RULE_FILE_REQUIRED = "RULE_FILE_REQUIRED", "请上传盖章的转换规则PDF"
     INVALID_PERIOD = "INVALID_PERIOD", "有效期结束日期不能早于开始日期"
+    RULE_NOT_IN_FORCE = "RULE_NOT_IN_FORCE", "转换规则未发布、已下架或不在有效期内"
+    NOT_A_SOURCE = "NOT_A_SOURCE", "该学员成果不是此规则的源成果"
+    ALREADY_APPLIED = "ALREADY_APPLIED", "该学员在此规则上已有审核中或已成功的转换申请"
+    ALREADY_DECIDED = "ALREADY_DECIDED", "该申请已审核"
+    REASON_REQUIRED = "REASON_REQUIRED", "审核不通过时须填写原因"
+    RE_REVIEW_USED = "RE_REVIEW_USED", "每个申请只能申请一次复核"
+    NOT_FAILED = "NOT_FAILED", "只有转换失败的申请可以申请复核"
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,12 @@ from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionContext
 
 from schema.account import AccountMutation, AccountQuery, AccountType
+from schema.application import (
+    ApplicationBatchType,
+    ApplicationMutation,
+    ApplicationQuery,
+    ConversionApplicationType,
+)
 from schema.achievement import AchievementMutation, AchievementQuery, AchievementType, SubtypeGrantType
 from schema.conversion import (
     ConversionMethodType,
@@ -60,7 +66,7 @@ SDL_PATH = Path(__file__).with_name("schema.graphql")
 @strawberry.type(description="查询")
 class Query(
     NodeQuery, AccountQuery, OverviewQuery, AchievementQuery, LearnerQuery, FeedbackQuery,
-    ConversionQuery,
+    ConversionQuery, ApplicationQuery,
     ReferenceQuery, DirectoryQuery, VerificationQuery, LabelsQuery,
 ):
     pass
@@ -69,7 +75,7 @@ class Query(
 @strawberry.type(description="变更：每个业务动作一个，返回载荷及 errors")
 class Mutation(
     AccountMutation, InstitutionMutation, AchievementMutation, LearnerMutation, FeedbackMutation,
-    ConversionMutation,
+    ConversionMutation, ApplicationMutation,
     DirectoryMutation, VerificationMutation,
 ):
     pass
@@ -79,6 +85,7 @@ NODE_TYPES: list[type[Any]] = [
     AccountType, InstitutionType, ProvinceType, SchoolType, AchievementType, SubtypeGrantType,
     LevelType, GraduationConclusionType, DisciplineType, MajorClassType, MajorType, ImportJobType,
     LearnerType, LearnerAchievementType, FeedbackType, ConversionMethodType, ConversionRuleType,
+    ApplicationBatchType, ConversionApplicationType,
 ]
 
 

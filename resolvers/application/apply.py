@@ -1,0 +1,174 @@
+"""Applying for conversion: institution batches from "rules related to me" (F9.7), personal
+applications of learners (F15). B2: the learner must hold the source (not withdrawn), and one
+learner has at most one live application per rule — held by a unique key in the database."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from tortoise.exceptions import IntegrityError
+from tortoise.expressions import Subquery
+from tortoise.queryset import QuerySet
+from tortoise.transactions import in_transaction
+
+from models.account import AccountKind, Module
+from models.application import (
+    ApplicationBatch,
+    ApplicationKind,
+    ConversionApplication,
+    ReviewAction,
+    ReviewEvent,
+    live_key,
+)
+from models.base import SHANGHAI
+from models.conversion import ConversionRule, RuleSource, RuleVersion
+from models.learner import LearnerAchievement
+from models.message import MessageKind
+from resolvers import audit
+from resolvers.access import require_account
+from resolvers.application.scope import reviewer
+from resolvers.conversion.publishing import is_in_force
+from resolvers.dates import today
+from resolvers.errors import Code, Forbidden, Invalid, NotFound, Problem
+from resolvers.ids import decode_id, encode_id
+from resolvers.messages import notify_institution
+from server.bulk import bulk_insert
+
+if TYPE_CHECKING:
+    from server.context import Context
+
+
+async def usable_rule(rule_id: Any) -> tuple[ConversionRule, RuleVersion, set[int]]:
+    """A published rule in force today, its current version, and its source achievement ids."""
+    rule = await ConversionRule.get_or_none(id=decode_id(rule_id, "ConversionRule"), deleted_at__isnull=True)
+    if rule is None:
+        raise NotFound()
+    if not is_in_force(rule, today()):
+        raise Invalid.one("ruleId", Code.RULE_NOT_IN_FORCE)
+    version = await RuleVersion.get(rule_id=rule.id, number=rule.version)
+    sources = set(await RuleSource.filter(rule_id=rule.id).values_list("achievement_id", flat=True))
+    return rule, version, sources  # type: ignore[return-value]
+
+
+def eligible(institution_id: int, rule: ConversionRule, sources: set[int]) -> QuerySet[LearnerAchievement]:
+    """Records of the institution holding one of the rule's sources, without a live application."""
+    live = ConversionApplication.filter(rule_id=rule.id, live_key__startswith=f"{rule.id}|")
+    return LearnerAchievement.filter(
+        institution_id=institution_id, withdrawn_at__isnull=True, achievement_id__in=list(sources)
+    ).exclude(learner__id_number__in=Subquery(live.values("id_number")))
+
+
+@dataclass
+class Applied:
+    batch: ApplicationBatch | None
+    applications: list[ConversionApplication]
+
+
+def _row(kind: ApplicationKind, rule: ConversionRule, version: RuleVersion, record: LearnerAchievement,
+         *, batch_id: int | None = None, initiator: int | None = None,
+         applicant: int | None = None) -> dict[str, Any]:
+    return {
+        "kind": kind, "batch_id": batch_id, "rule_id": rule.id, "rule_version_id": version.id,
+        "rule_code": rule.code, "target_institution_id": rule.institution_id,  # type: ignore[attr-defined]
+        "initiator_institution_id": initiator, "applicant_account_id": applicant,
+        "learner_achievement_id": record.id, "learner_name": record.learner.name,
+        "id_number": record.learner.id_number, "live_key": live_key(rule.id, record.learner.id_number),
+    }
+
+
+async def apply_batch(ctx: Context, data: Any) -> Applied:
+    """F9.7: the selected learners of mine (or all eligible ones) in one batch to the publisher."""
+    account = reviewer(ctx)
+    institution = account.institution
+    assert institution is not None
+    rule, version, sources = await usable_rule(data.rule_id)
+    if rule.institution_id == institution.id:  # type: ignore[attr-defined]
+        raise Invalid.one("ruleId", Code.NOT_A_SOURCE, "不能对本机构发布的规则发起转换")
+    candidates = eligible(institution.id, rule, sources).select_related("learner")
+    if data.learner_achievement_ids:
+        wanted = [decode_id(i, "LearnerAchievement", strict=False) for i in data.learner_achievement_ids]
+        records = {r.id: r for r in await candidates.filter(id__in=wanted)}
+        problems = [Problem(f"learnerAchievementIds.{n}", *await _why_not(institution.id, rule, sources, pk))
+                    for n, pk in enumerate(wanted) if pk not in records]
+        if problems:
+            raise Invalid(problems)
+        chosen = [records[pk] for pk in dict.fromkeys(wanted)]
+    else:
+        chosen = await candidates.order_by("id")
+        if not chosen:
+            raise Invalid.one("learnerAchievementIds", Code.NOTHING_SELECTED, "没有可申请转换的学员")
+    name = f"{institution.school.name}{datetime.now(SHANGHAI):%Y-%m-%d} 批量学员转换"
+    try:
+        async with in_transaction():
+            batch = await ApplicationBatch.create(
+                name=name, rule=rule, initiator_id=institution.id,
+                target_id=rule.institution_id, learner_count=len(chosen), created_by_id=account.id,  # type: ignore[attr-defined]
+            )
+            await bulk_insert(ConversionApplication, [
+                _row(ApplicationKind.INSTITUTION, rule, version, record, batch_id=batch.id,
+                     initiator=institution.id) for record in chosen
+            ])
+            applications = await ConversionApplication.filter(batch_id=batch.id).order_by("id")
+            await bulk_insert(ReviewEvent, [
+                {"application_id": a.id, "action": ReviewAction.SUBMITTED, "actor_id": account.id}
+                for a in applications
+            ])
+            await audit.record(ctx, "application.batch", batch, rule=rule.code, learners=len(chosen))
+            await notify_institution(
+                rule.institution_id, Module.CONVERSION_REVIEW, MessageKind.APPLICATION_RECEIVED,  # type: ignore[attr-defined]
+                f"收到{institution.school.name}的批量转换申请（{len(chosen)}名学员）",
+                f"{name}，转换规则{rule.code}", object_id=encode_id("ApplicationBatch", batch.id),
+            )
+    except IntegrityError as exc:
+        # A learner's live application on this rule appeared meanwhile (B2): nothing is kept.
+        raise Invalid.one("learnerAchievementIds", Code.ALREADY_APPLIED,
+                          "所选学员中有人已在此规则上提交了申请，请刷新后重试") from exc
+    return Applied(batch=batch, applications=applications)
+
+
+async def _why_not(institution_id: int, rule: ConversionRule, sources: set[int], pk: int) -> tuple[Code, str]:
+    record = await LearnerAchievement.get_or_none(id=pk, institution_id=institution_id).select_related("learner")
+    if record is None:
+        return Code.NOT_FOUND, Code.NOT_FOUND.label
+    if record.withdrawn_at is not None:
+        return Code.ALREADY_WITHDRAWN, "该学员成果已撤回，不能参与转换"
+    if record.achievement_id not in sources:  # type: ignore[attr-defined]
+        return Code.NOT_A_SOURCE, Code.NOT_A_SOURCE.label
+    return Code.ALREADY_APPLIED, f"学员“{record.learner.name}”在此规则上已有审核中或已成功的转换申请"
+
+
+async def apply_personal(ctx: Context, data: Any) -> ConversionApplication:
+    """F15: a learner applies on a published, in-force rule with one of their own records."""
+    account = require_account(ctx)
+    if account.kind != AccountKind.LEARNER:
+        raise Forbidden("只有学员本人可以提交个人转换申请")
+    rule, version, sources = await usable_rule(data.rule_id)
+    record = await LearnerAchievement.get_or_none(
+        id=decode_id(data.learner_achievement_id, "LearnerAchievement"),
+        learner__account_id=account.id,
+    ).select_related("learner")
+    if record is None:
+        raise NotFound()
+    if record.withdrawn_at is not None:
+        raise Invalid.one("learnerAchievementId", Code.ALREADY_WITHDRAWN, "该学员成果已撤回，不能参与转换")
+    if record.achievement_id not in sources:  # type: ignore[attr-defined]
+        raise Invalid.one("learnerAchievementId", Code.NOT_A_SOURCE)
+    try:
+        async with in_transaction():
+            application = await ConversionApplication.create(
+                **_row(ApplicationKind.PERSONAL, rule, version, record, applicant=account.id)
+            )
+            await ReviewEvent.create(application=application, action=ReviewAction.SUBMITTED,
+                                     actor_id=account.id)
+            await audit.record(ctx, "application.personal", application,
+                               institution_id=rule.institution_id, rule=rule.code)  # type: ignore[attr-defined]
+            await notify_institution(
+                rule.institution_id, Module.CONVERSION_REVIEW, MessageKind.APPLICATION_RECEIVED,  # type: ignore[attr-defined]
+                f"收到学员{record.learner.name}的个人转换申请", f"转换规则{rule.code}",
+                object_id=encode_id("ConversionApplication", application.id),
+            )
+    except IntegrityError as exc:
+        raise Invalid.one("ruleId", Code.ALREADY_APPLIED) from exc
+    return application

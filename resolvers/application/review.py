@@ -1,0 +1,208 @@
+"""``reviewConversion`` (D1, F10.3, F10.4): pass or fail rows, answered per row; with nothing
+selected, every pending row of the current filter. A row is decided by one conditional UPDATE
+(status still 审核中), so of two reviewers at the same moment exactly one decides it. A passed
+row records the learner's conversion result (F11.2). Re-review (B4) sends a failed row back once."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+
+from tortoise.timezone import now
+from tortoise.transactions import in_transaction
+
+from models.account import AccountKind, Module
+from models.application import (
+    DECIDABLE,
+    DECISIONS,
+    RE_REVIEWABLE,
+    ApplicationKind,
+    ConversionApplication,
+    ConversionResult,
+    Decision,
+    ReviewAction,
+    ReviewEvent,
+    live_key,
+)
+from models.conversion import RuleVersion
+from models.message import MessageKind
+from resolvers import audit, checks
+from resolvers.access import require_account
+from resolvers.application.scope import filtered, received, reviewer
+from resolvers.batch import ItemResult, failed, not_found
+from resolvers.errors import Code, Invalid, NotFound, Problems
+from resolvers.ids import decode_id, encode_id
+from resolvers.messages import notify, notify_institution
+from server.bulk import bulk_insert
+
+if TYPE_CHECKING:
+    from server.context import Context
+
+CHUNK = 2000
+
+
+async def review(ctx: Context, data: Any) -> list[ItemResult]:
+    account = reviewer(ctx)
+    decision = Decision(data.decision)
+    problems = Problems()
+    reason = checks.text(problems, "reason", data.reason, 500, required=False)
+    if decision == Decision.FAIL and not reason and not problems.items:
+        problems.add("reason", Code.REASON_REQUIRED)
+    problems.raise_any()
+    scope = received(ctx)
+    if data.ids:
+        wanted = [(item, decode_id(item, "ConversionApplication", strict=False)) for item in data.ids]
+        rows = dict(await scope.filter(id__in=[pk for _, pk in wanted]).values_list("id", "status"))
+    else:
+        pending = filtered(scope, data.filter).filter(status=DECIDABLE)
+        ids = await pending.values_list("id", flat=True)
+        if not ids:
+            raise Invalid.one("filter", Code.NOTHING_SELECTED, "当前筛选条件下没有待审核的申请")
+        wanted = [(encode_id("ConversionApplication", pk), pk) for pk in ids]
+        rows = {pk: DECIDABLE for pk in ids}
+    candidates = [pk for _, pk in wanted if rows.get(pk) == DECIDABLE]
+    decided: set[int] = set()
+    async with in_transaction():
+        for start in range(0, len(candidates), CHUNK):
+            decided |= await _decide(candidates[start:start + CHUNK], decision, reason, account.id)
+        if decided:
+            await _record(ctx, sorted(decided), decision, reason, account.id)
+    results = []
+    for item, pk in wanted:
+        if pk in decided:
+            results.append(ItemResult(item))
+        elif pk not in rows:
+            results.append(not_found(item))
+        else:
+            results.append(failed(item, Code.ALREADY_DECIDED))
+    return results
+
+
+async def _decide(ids: list[int], decision: Decision, reason: str, actor: int) -> set[int]:
+    """Claim the still-pending rows among ``ids`` in one statement; returns those it decided."""
+    if not ids:
+        return set()
+    connection = ConversionApplication._choose_db(for_write=True)
+    postgres = connection.capabilities.dialect == "postgres"
+    values: list[Any] = []
+
+    def mark(value: Any) -> str:
+        values.append(value)
+        return f"${len(values)}" if postgres else "?"
+
+    decided_at = ConversionApplication._meta.fields_map["decided_at"].to_db_value(now(), None)
+    # A failed row leaves the live key (B2): the learner may apply again later.
+    key = "live_key" if decision == Decision.PASS else f"{mark('closed:')} || CAST(id AS TEXT)"
+    sql = (f"UPDATE conversion_application SET live_key = {key}, "
+           f"status = {mark(DECISIONS[decision].value)}, decided_at = {mark(decided_at)}, "
+           f"decided_by_id = {mark(actor)}, fail_reason = {mark(reason)} "
+           f"WHERE status = {mark(DECIDABLE.value)} "
+           f"AND id IN ({', '.join(mark(pk) for pk in ids)}) RETURNING id")
+    _, rows = await connection.execute_query(sql, values)
+    return {row[0] if not isinstance(row, dict) else row["id"] for row in rows}
+
+
+async def _record(ctx: Context, ids: list[int], decision: Decision, reason: str, actor: int) -> None:
+    """Events, results (on pass), the audit row and the applicants' messages."""
+    await bulk_insert(ReviewEvent, [
+        {"application_id": pk, "action": ReviewAction.PASSED if decision == Decision.PASS
+         else ReviewAction.FAILED, "actor_id": actor, "reason": reason} for pk in ids
+    ])
+    applications = await ConversionApplication.filter(id__in=ids).select_related("learner_achievement")
+    if decision == Decision.PASS:
+        versions = {v.id: v for v in await RuleVersion.filter(
+            id__in={a.rule_version_id for a in applications})}  # type: ignore[attr-defined]
+        await bulk_insert(ConversionResult, [
+            _result(a, versions[a.rule_version_id]) for a in applications  # type: ignore[attr-defined]
+        ])
+    await audit.record(ctx, "application.review", None, decision=decision.value, rows=len(ids),
+                       reason=reason)
+    outcome = "通过" if decision == Decision.PASS else "不通过"
+    by_initiator: dict[int, int] = defaultdict(int)
+    for application in applications:
+        if application.kind == ApplicationKind.PERSONAL and application.applicant_account_id:
+            await notify([application.applicant_account_id], MessageKind.APPLICATION_DECIDED,
+                         f"您在规则{application.rule_code}上的转换申请审核{outcome}",
+                         reason, object_id=encode_id("ConversionApplication", application.id))
+        elif application.initiator_institution_id:
+            by_initiator[application.initiator_institution_id] += 1
+    for institution_id, count in by_initiator.items():
+        await notify_institution(institution_id, Module.CONVERSION_REVIEW, MessageKind.APPLICATION_DECIDED,
+                                 f"{count}名学员的转换申请审核{outcome}", reason)
+
+
+def _result(application: ConversionApplication, version: RuleVersion) -> dict[str, Any]:
+    """What the rule version grants, original and recognised values both kept (F11.2); never more
+    than the target offers (B2): a course's recognised credits are its original credits."""
+    snapshot = version.snapshot
+    record = application.learner_achievement
+    source = {"learnerAchievementId": record.id, "name": record.achievement_name,
+              "personalNumber": record.personal_number, "issuedOn": record.issued_on.isoformat(),
+              "rule": application.rule_code, "ruleVersion": version.number}
+    courses = [t for t in snapshot["targets"] if t["kind"] in ("COURSE", "MAJOR")]
+    certificate = [t for t in snapshot["targets"] if t["kind"] == "CERTIFICATE"]
+    if certificate:
+        modules = [{"name": m["name"], "credits": m["credits"]} for m in snapshot["modules"]]
+        total = sum((Decimal(m["credits"]) for m in modules), Decimal("0"))
+        granted = {"certificate": certificate[0]["name"], "certificateCredits": snapshot["targetCredits"],
+                   "exemptModules": modules}
+    else:
+        granted_courses = [
+            {"name": t["name"], "kind": t["kind"], "originalHours": t["originalHours"],
+             "originalCredits": t["originalCredits"], "recognisedCredits": t["originalCredits"]}
+            for t in courses
+        ]
+        total = sum((Decimal(c["recognisedCredits"]) for c in granted_courses
+                     if c["kind"] == "COURSE" and c["recognisedCredits"]), Decimal("0"))
+        granted = {"courses": granted_courses}
+    return {"application_id": application.id, "id_number": application.id_number, "source": source,
+            "granted": granted, "granted_credits": total}
+
+
+async def request_re_review(ctx: Context, data: Any) -> ConversionApplication:
+    """B4: the applicant of a failed row asks once, with a reason; it returns to the reviewer."""
+    account = require_account(ctx)
+    application = await ConversionApplication.get_or_none(
+        id=decode_id(data.application_id, "ConversionApplication"))
+    if application is None:
+        raise NotFound()
+    if account.kind == AccountKind.LEARNER:
+        mine = application.applicant_account_id == account.id
+    else:
+        mine = application.initiator_institution_id == reviewer(ctx).institution_id  # type: ignore[attr-defined]
+    if not mine:
+        raise NotFound()
+    problems = Problems()
+    reason = checks.text(problems, "reason", data.reason, 500)
+    problems.raise_any()
+    if application.status != RE_REVIEWABLE:
+        raise Invalid.one("applicationId", Code.NOT_FAILED)
+    if application.re_review_requested_at is not None:
+        raise Invalid.one("applicationId", Code.RE_REVIEW_USED)
+    from tortoise.exceptions import IntegrityError
+
+    try:
+        async with in_transaction():
+            moved = await ConversionApplication.filter(
+                id=application.id, status=RE_REVIEWABLE, re_review_requested_at__isnull=True
+            ).update(status=DECIDABLE, re_review_reason=reason, re_review_requested_at=now(),
+                     live_key=live_key(application.rule_id, application.id_number))  # type: ignore[attr-defined]
+            if not moved:
+                raise Invalid.one("applicationId", Code.RE_REVIEW_USED)
+            await ReviewEvent.create(application=application, action=ReviewAction.RE_REVIEW_REQUESTED,
+                                     actor_id=account.id, reason=reason)
+            await audit.record(ctx, "application.re_review", application,
+                               institution_id=application.target_institution_id, reason=reason)
+            await notify_institution(
+                application.target_institution_id, Module.CONVERSION_REVIEW, MessageKind.REVIEW_REQUESTED,
+                f"学员{application.learner_name}申请复核（规则{application.rule_code}）", reason,
+                object_id=encode_id("ConversionApplication", application.id),
+            )
+    except IntegrityError as exc:
+        raise Invalid.one("applicationId", Code.ALREADY_APPLIED) from exc
+    await application.refresh_from_db()
+    return application
+
+

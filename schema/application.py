@@ -1,0 +1,275 @@
+"""Conversion applications: applying, review (转换申请审核), records (转换记录) and results."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+import strawberry
+from strawberry.scalars import JSON
+from strawberry.types import Info
+
+from models.application import (
+    ApplicationBatch,
+    ApplicationKind,
+    ApplicationStatus,
+    ConversionApplication,
+    Decision,
+    ReviewAction,
+)
+from resolvers.application import apply, records, review, scope
+from resolvers.learner.account import my_achievements
+from schema.connection import Connection, paginate
+from schema.conversion import ConversionRuleType
+from schema.errors import BatchPayload, Payload, batch, mutate
+from schema.institution import InstitutionType
+from schema.labels import labeled_enum
+from schema.learner import LearnerAchievementType
+from schema.node import ModelNode, related
+from schema.spreadsheet import ExportPayload, file_link
+
+ApplicationKindEnum = labeled_enum(ApplicationKind, description="申请类型")
+ApplicationStatusEnum = labeled_enum(ApplicationStatus, description="转换状态")
+DecisionEnum = labeled_enum(Decision, description="审核结果")
+ReviewActionEnum = labeled_enum(ReviewAction, description="审核记录动作")
+
+
+@strawberry.type(description="审核记录中的一条")
+class ReviewEventType:
+    action: ReviewActionEnum = strawberry.field(description="动作")  # type: ignore[valid-type]
+    reason: str = strawberry.field(description="原因（不通过或申请复核时）")
+    created_at: datetime = strawberry.field(description="时间")
+
+
+@strawberry.type(description="转换结果（F11.2）：来源、规则版本及所授予的课程学分或免考模块")
+class ConversionResultType:
+    source: JSON = strawberry.field(description="源成果：名称、个人成果编号、颁证日期、规则及版本")
+    granted: JSON = strawberry.field(description="授予：课程（原始学时、原始学分、认定学分）或证书免考模块")
+    created_at: datetime = strawberry.field(description="记录时间")
+
+    @strawberry.field(description="认定学分合计")
+    def granted_credits(self, root: strawberry.Parent[Any]) -> float:
+        return float(root.granted_credits)
+
+
+@strawberry.type(name="ApplicationBatch", description="机构发起的批量转换申请")
+class ApplicationBatchType(ModelNode):
+    model = ApplicationBatch
+    type_name = "ApplicationBatch"
+
+    name: str = strawberry.field(description="批次：<机构><日期> 批量学员转换")
+    learner_count: int = strawberry.field(description="学员数量")
+    created_at: datetime = strawberry.field(description="申请时间")
+
+    @strawberry.field(description="转换发起者")
+    async def initiator(self, root: strawberry.Parent[Any]) -> InstitutionType:
+        return await related(root, "initiator")
+
+    @strawberry.field(description="目标机构（规则发布者）")
+    async def target(self, root: strawberry.Parent[Any]) -> InstitutionType:
+        return await related(root, "target")
+
+    @strawberry.field(description="转换规则")
+    async def rule(self, root: strawberry.Parent[Any]) -> ConversionRuleType:
+        return await related(root, "rule")
+
+    @strawberry.field(description="待审核的学员数量")
+    async def pending_count(self, root: strawberry.Parent[Any]) -> int:
+        return await ConversionApplication.filter(batch_id=root.id, status=ApplicationStatus.PENDING).count()
+
+    @classmethod
+    def visible(cls, info: Info) -> Any:
+        return scope.visible_batches(info.context)
+
+
+@strawberry.type(name="ConversionApplication", description="一名学员的转换申请（个人申请，或批次中的一名学员）")
+class ConversionApplicationType(ModelNode):
+    model = ConversionApplication
+    type_name = "ConversionApplication"
+
+    kind: ApplicationKindEnum = strawberry.field(description="申请类型")  # type: ignore[valid-type]
+    rule_code: str = strawberry.field(description="规则编码")
+    learner_name: str = strawberry.field(description="学员姓名")
+    status: ApplicationStatusEnum = strawberry.field(description="转换状态：审核中、转换成功、转换失败")  # type: ignore[valid-type]
+    fail_reason: str = strawberry.field(description="不通过原因")
+    decided_at: datetime | None = strawberry.field(description="审核时间")
+    re_review_reason: str = strawberry.field(description="复核原因")
+    re_review_requested_at: datetime | None = strawberry.field(description="申请复核时间（每个申请一次）")
+
+    @strawberry.field(description="申请时间")
+    def applied_at(self, root: strawberry.Parent[Any]) -> datetime:
+        return root.created_at
+
+    @strawberry.field(description="身份证号（脱敏）")
+    def masked_id_number(self, root: strawberry.Parent[Any]) -> str:
+        from validators.id_number import mask
+
+        return mask(root.id_number)
+
+    @strawberry.field(description="源成果：学员的成果记录")
+    async def source(self, root: strawberry.Parent[Any]) -> LearnerAchievementType:
+        return await related(root, "learner_achievement")
+
+    @strawberry.field(description="转换规则")
+    async def rule(self, root: strawberry.Parent[Any]) -> ConversionRuleType:
+        return await related(root, "rule")
+
+    @strawberry.field(description="申请时在效的规则版本号（B1）")
+    async def rule_version(self, root: strawberry.Parent[Any]) -> int:
+        return (await related(root, "rule_version")).number
+
+    @strawberry.field(description="申请时在效版本的目标：课程、专业或证书及免考模块")
+    async def target(self, root: strawberry.Parent[Any]) -> JSON:
+        snapshot = (await related(root, "rule_version")).snapshot
+        return {"targets": snapshot["targets"], "modules": snapshot["modules"],
+                "targetCredits": snapshot["targetCredits"]}
+
+    @strawberry.field(description="所属批次（机构发起）")
+    async def batch(self, root: strawberry.Parent[Any]) -> ApplicationBatchType | None:
+        return await related(root, "batch") if root.batch_id else None
+
+    @strawberry.field(description="审核记录（F11.1）")
+    async def history(self, root: strawberry.Parent[Any]) -> list[ReviewEventType]:
+        return await root.events.all().order_by("id")  # type: ignore[no-any-return]
+
+    @strawberry.field(description="转换结果（转换成功时）")
+    async def result(self, root: strawberry.Parent[Any]) -> ConversionResultType | None:
+        from models.application import ConversionResult
+
+        return await ConversionResult.get_or_none(application_id=root.id)  # type: ignore[return-value]
+
+    @classmethod
+    def visible(cls, info: Info) -> Any:
+        return scope.visible(info.context)
+
+
+@strawberry.input(description="申请筛选（F10.2, F11.1）")
+class ApplicationFilter:
+    year: int | None = strawberry.field(default=None, description="申请年份")
+    rule_code: str | None = strawberry.field(default=None, description="规则编码前缀")
+    learner_name: str | None = strawberry.field(default=None, description="学员姓名包含")
+    id_number: str | None = strawberry.field(default=None, description="身份证号前缀")
+    status: ApplicationStatusEnum | None = strawberry.field(default=None, description="转换状态")  # type: ignore[valid-type]
+    kind: ApplicationKindEnum | None = strawberry.field(default=None, description="个人申请或机构发起")  # type: ignore[valid-type]
+    batch_id: strawberry.ID | None = strawberry.field(default=None, description="批次（审核批次中的学员）")
+
+
+@strawberry.input(description="机构发起转换（F9.7）")
+class ApplyConversionInput:
+    rule_id: strawberry.ID = strawberry.field(description="与我相关的已发布规则")
+    learner_achievement_ids: list[strawberry.ID] | None = strawberry.field(
+        default=None, description="本机构持有源成果的学员成果；为空表示全部可申请的学员"
+    )
+
+
+@strawberry.input(description="学员个人申请转换（F15）")
+class ApplyForConversionInput:
+    rule_id: strawberry.ID = strawberry.field(description="已发布且在有效期内的规则")
+    learner_achievement_id: strawberry.ID = strawberry.field(description="本人持有的源成果")
+
+
+@strawberry.input(description="审核转换申请（F10.3）：不选则审核当前筛选条件下全部待审核的申请")
+class ReviewConversionInput:
+    ids: list[strawberry.ID] | None = strawberry.field(default=None, description="所选申请（个人申请或批次中的学员）")
+    filter: ApplicationFilter | None = strawberry.field(default=None, description="未选择时的筛选条件")
+    decision: DecisionEnum = strawberry.field(description="通过或不通过")  # type: ignore[valid-type]
+    reason: str | None = strawberry.field(default=None, description="不通过原因（不通过时必填，不超过500字）")
+
+
+@strawberry.input(description="申请复核（B4）：转换失败的申请可申请一次")
+class RequestReReviewInput:
+    application_id: strawberry.ID = strawberry.field(description="转换失败的申请")
+    reason: str | None = strawberry.field(default=None, description="复核理由（必填，不超过500字）")
+
+
+@strawberry.input(description="导出转换申请（F10.5, F11.1）")
+class ExportApplicationsInput:
+    received: bool = strawberry.field(default=True, description="true：机构接收；false：机构发起")
+    ids: list[strawberry.ID] | None = strawberry.field(default=None, description="所选申请；为空时按 filter 导出全部")
+    filter: ApplicationFilter | None = strawberry.field(default=None, description="当前筛选条件")
+    code: str | None = strawberry.field(default=None, description="绑定手机验证码（用途 EXPORT）")
+
+
+@strawberry.type(description="发起转换的结果")
+class ApplyConversionPayload(Payload):
+    batch: ApplicationBatchType | None = strawberry.field(default=None, description="批次")
+    applications: list[ConversionApplicationType] = strawberry.field(default_factory=list, description="各学员的申请")
+
+
+@strawberry.type(description="申请变更结果")
+class ApplicationPayload(Payload):
+    application: ConversionApplicationType | None = strawberry.field(default=None, description="申请")
+
+
+@strawberry.type
+class ApplicationQuery:
+    @strawberry.field(description="机构接收的申请（转换申请审核 / 转换记录-机构接收）；kind 区分个人申请与批次学员")
+    async def received_applications(
+        self, info: Info, filter: ApplicationFilter | None = None, first: int | None = None,
+        after: str | None = None, offset: int | None = None,
+    ) -> Connection[ConversionApplicationType]:
+        return await paginate(scope.filtered(scope.received(info.context), filter), first, after, offset)
+
+    @strawberry.field(description="本机构发起的申请（转换记录-机构发起）")
+    async def initiated_applications(
+        self, info: Info, filter: ApplicationFilter | None = None, first: int | None = None,
+        after: str | None = None, offset: int | None = None,
+    ) -> Connection[ConversionApplicationType]:
+        return await paginate(scope.filtered(scope.initiated(info.context), filter), first, after, offset)
+
+    @strawberry.field(description="机构发起的批次（F10.1 第二个页签）：received=true 为收到的批次")
+    async def application_batches(
+        self, info: Info, received: bool = True, rule_code: str | None = None,
+        first: int | None = None, after: str | None = None, offset: int | None = None,
+    ) -> Connection[ApplicationBatchType]:
+        account = scope.reviewer(info.context)
+        mine = account.institution_id  # type: ignore[attr-defined]
+        query = ApplicationBatch.filter(**({"target_id": mine} if received else {"initiator_id": mine}))
+        if rule_code:
+            query = query.filter(rule__code__startswith=rule_code.strip())
+        return await paginate(query.order_by("-created_at", "-id"), first, after, offset)
+
+    @strawberry.field(description="可为其申请此规则的本机构学员成果（持有源成果、未撤回、无进行中或已成功的申请）")
+    async def eligible_learner_achievements(
+        self, info: Info, rule_id: strawberry.ID, first: int | None = None, after: str | None = None,
+        offset: int | None = None,
+    ) -> Connection[LearnerAchievementType]:
+        account = scope.reviewer(info.context)
+        rule, _, sources = await apply.usable_rule(rule_id)
+        query = apply.eligible(account.institution_id, rule, sources).order_by("-id")  # type: ignore[attr-defined]
+        return await paginate(query.select_related("learner"), first, after, offset)
+
+    @strawberry.field(description="学员本人：自己的转换申请及结果（F15）")
+    async def my_applications(
+        self, info: Info, first: int | None = None, after: str | None = None, offset: int | None = None,
+    ) -> Connection[ConversionApplicationType]:
+        my_achievements(info.context)  # learners only
+        query = scope.visible(info.context).order_by("-created_at", "-id")
+        return await paginate(query, first, after, offset)
+
+
+@strawberry.type
+class ApplicationMutation:
+    @strawberry.mutation(description="机构发起转换（F9.7）：所选学员（或全部可申请学员）组成一个批次发给规则发布机构")
+    async def apply_conversion(self, info: Info, input: ApplyConversionInput) -> ApplyConversionPayload:
+        return await mutate(info, ApplyConversionPayload, apply.apply_batch(info.context, input))
+
+    @strawberry.mutation(description="学员个人申请转换（F15）")
+    async def apply_for_conversion(self, info: Info, input: ApplyForConversionInput) -> ApplicationPayload:
+        return await mutate(info, ApplicationPayload, apply.apply_personal(info.context, input), "application")
+
+    @strawberry.mutation(description="审核转换申请（D1, F10.3）：逐条答复；每条只能被审核一次")
+    async def review_conversion(self, info: Info, input: ReviewConversionInput) -> BatchPayload:
+        return await batch(info, review.review(info.context, input))
+
+    @strawberry.mutation(description="申请复核（B4）：转换失败的申请人可申请一次，申请回到审核中")
+    async def request_re_review(self, info: Info, input: RequestReReviewInput) -> ApplicationPayload:
+        return await mutate(info, ApplicationPayload, review.request_re_review(info.context, input), "application")
+
+    @strawberry.mutation(description="导出转换申请（F10.5, F11.1）")
+    async def export_applications(self, info: Info, input: ExportApplicationsInput) -> ExportPayload:
+        async def run() -> dict[str, Any]:
+            result = await records.export(info.context, input.received, input.ids, input.filter, input.code)
+            return {"file": file_link(info, result.key, result.filename), "row_count": result.row_count}
+
+        return await mutate(info, ExportPayload, run())
