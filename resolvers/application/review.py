@@ -100,8 +100,8 @@ async def _decide(ids: list[int], decision: Decision, reason: str, actor: int) -
            f"decided_by_id = {mark(actor)}, fail_reason = {mark(reason)} "
            f"WHERE status = {mark(DECIDABLE.value)} "
            f"AND id IN ({', '.join(mark(pk) for pk in ids)}) RETURNING id")
-    _, rows = await connection.execute_query(sql, values)
-    return {row[0] if not isinstance(row, dict) else row["id"] for row in rows}
+    rows = await connection.execute_query_dict(sql, values)
+    return {row["id"] for row in rows}
 
 
 async def _record(ctx: Context, ids: list[int], decision: Decision, reason: str, actor: int) -> None:

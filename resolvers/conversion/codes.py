@@ -22,6 +22,7 @@ async def next_rule_code() -> str:
     # The current transaction's connection (Tortoise routes by context).
     connection = RuleCodeCounter._choose_db(for_write=True)
     mark = "$1" if connection.capabilities.dialect == "postgres" else "?"
-    _, rows = await connection.execute_query(_UPSERT.format(day=mark), [day])
-    number = rows[0][0] if not isinstance(rows[0], dict) else rows[0]["last_number"]
-    return f"{day}{int(number):04d}"
+    # execute_query_dict fetches the RETURNING rows on both drivers (execute_query does not on
+    # asyncpg for statements that start with INSERT).
+    rows = await connection.execute_query_dict(_UPSERT.format(day=mark), [day])
+    return f"{day}{int(rows[0]['last_number']):04d}"
