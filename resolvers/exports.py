@@ -13,6 +13,7 @@ from tortoise.transactions import in_transaction
 
 from adapters.spreadsheets import XlsxWriter
 from models.base import SHANGHAI
+from server.bulk import fetch_rows
 from models.verification import CodePurpose
 from resolvers import audit, verification
 from resolvers.errors import Code, Invalid
@@ -88,11 +89,7 @@ async def keyset_chunks(query: Any, fields: Sequence[str], size: int = 2000
         page = query.order_by("-id").limit(size)
         if last is not None:
             page = page.filter(id__lt=last)
-        page = page.values_list("id", *fields)
-        page._choose_db_if_not_chosen()
-        page._make_query()
-        sql, params = page.query.get_parameterized_sql()
-        _, rows = await page._db.execute_query(sql, params)
+        rows = [tuple(row.values()) for row in await fetch_rows(page.values("id", *fields))]
         if not rows:
             return
         yield rows

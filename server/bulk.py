@@ -82,3 +82,13 @@ async def bulk_insert(model: type[Model], rows: Sequence[dict[str, Any]], *,
         sql += " ON CONFLICT DO NOTHING"
     values = [[convert(row[name]) for convert, name in zip(converters, names)] for row in rows]
     await connection.execute_many(sql, values)
+
+
+async def fetch_rows(query: Any) -> list[Any]:
+    """Rows of a ``values(...)`` queryset (keyed by the requested names) as the driver returns them, without Tortoise's per-value
+    conversion (SQLite gives decimals, dates and times as text). Tortoise still builds the SQL:
+    joins, filters and parameters."""
+    query._choose_db_if_not_chosen()
+    query._make_query()
+    sql, params = query.query.get_parameterized_sql()
+    return list(await query._db.execute_query_dict(sql, params))

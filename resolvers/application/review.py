@@ -35,7 +35,7 @@ from resolvers.batch import ItemResult, failed, not_found
 from resolvers.errors import Code, Invalid, NotFound, Problems
 from resolvers.ids import decode_id, encode_id
 from resolvers.messages import notify, notify_institution
-from server.bulk import bulk_insert
+from server.bulk import bulk_insert, fetch_rows
 
 if TYPE_CHECKING:
     from server.context import Context
@@ -110,37 +110,45 @@ async def _record(ctx: Context, ids: list[int], decision: Decision, reason: str,
         {"application_id": pk, "action": ReviewAction.PASSED if decision == Decision.PASS
          else ReviewAction.FAILED, "actor_id": actor, "reason": reason} for pk in ids
     ])
-    applications = await ConversionApplication.filter(id__in=ids).select_related("learner_achievement")
+    applications: list[dict[str, Any]] = []
+    for start in range(0, len(ids), CHUNK):
+        applications += await fetch_rows(ConversionApplication.filter(id__in=ids[start:start + CHUNK]).values(
+            "id", "kind", "applicant_account_id", "initiator_institution_id", "rule_code",
+            "rule_version_id", "id_number", "learner_achievement_id",
+            "learner_achievement__achievement_name", "learner_achievement__personal_number",
+            "learner_achievement__issued_on",
+        ))
     if decision == Decision.PASS:
         versions = {v.id: v for v in await RuleVersion.filter(
-            id__in={a.rule_version_id for a in applications})}  # type: ignore[attr-defined]
+            id__in={a["rule_version_id"] for a in applications})}
         await bulk_insert(ConversionResult, [
-            _result(a, versions[a.rule_version_id]) for a in applications  # type: ignore[attr-defined]
+            _result(a, versions[a["rule_version_id"]]) for a in applications
         ])
     await audit.record(ctx, "application.review", None, decision=decision.value, rows=len(ids),
                        reason=reason)
     outcome = "通过" if decision == Decision.PASS else "不通过"
     by_initiator: dict[int, int] = defaultdict(int)
     for application in applications:
-        if application.kind == ApplicationKind.PERSONAL and application.applicant_account_id:
-            await notify([application.applicant_account_id], MessageKind.APPLICATION_DECIDED,
-                         f"您在规则{application.rule_code}上的转换申请审核{outcome}",
-                         reason, object_id=encode_id("ConversionApplication", application.id))
-        elif application.initiator_institution_id:
-            by_initiator[application.initiator_institution_id] += 1
+        if application["kind"] == ApplicationKind.PERSONAL.value and application["applicant_account_id"]:
+            await notify([application["applicant_account_id"]], MessageKind.APPLICATION_DECIDED,
+                         f"您在规则{application['rule_code']}上的转换申请审核{outcome}",
+                         reason, object_id=encode_id("ConversionApplication", application["id"]))
+        elif application["initiator_institution_id"]:
+            by_initiator[application["initiator_institution_id"]] += 1
     for institution_id, count in by_initiator.items():
         await notify_institution(institution_id, Module.CONVERSION_REVIEW, MessageKind.APPLICATION_DECIDED,
                                  f"{count}名学员的转换申请审核{outcome}", reason)
 
 
-def _result(application: ConversionApplication, version: RuleVersion) -> dict[str, Any]:
+def _result(application: dict[str, Any], version: RuleVersion) -> dict[str, Any]:
     """What the rule version grants, original and recognised values both kept (F11.2); never more
     than the target offers (B2): a course's recognised credits are its original credits."""
     snapshot = version.snapshot
-    record = application.learner_achievement
-    source = {"learnerAchievementId": record.id, "name": record.achievement_name,
-              "personalNumber": record.personal_number, "issuedOn": record.issued_on.isoformat(),
-              "rule": application.rule_code, "ruleVersion": version.number}
+    source = {"learnerAchievementId": application["learner_achievement_id"],
+              "name": application["learner_achievement__achievement_name"],
+              "personalNumber": application["learner_achievement__personal_number"],
+              "issuedOn": str(application["learner_achievement__issued_on"])[:10],
+              "rule": application["rule_code"], "ruleVersion": version.number}
     courses = [t for t in snapshot["targets"] if t["kind"] in ("COURSE", "MAJOR")]
     certificate = [t for t in snapshot["targets"] if t["kind"] == "CERTIFICATE"]
     if certificate:
@@ -157,8 +165,8 @@ def _result(application: ConversionApplication, version: RuleVersion) -> dict[st
         total = sum((Decimal(c["recognisedCredits"]) for c in granted_courses
                      if c["kind"] == "COURSE" and c["recognisedCredits"]), Decimal("0"))
         granted = {"courses": granted_courses}
-    return {"application_id": application.id, "id_number": application.id_number, "source": source,
-            "granted": granted, "granted_credits": total}
+    return {"application_id": application["id"], "id_number": application["id_number"],
+            "source": source, "granted": granted, "granted_credits": total}
 
 
 async def request_re_review(ctx: Context, data: Any) -> ConversionApplication:
