@@ -9,7 +9,6 @@ from typing import Any
 import strawberry
 from strawberry.file_uploads import Upload
 from strawberry.types import Info
-from tortoise.functions import Count
 
 from models.achievement import (
     Achievement,
@@ -19,10 +18,9 @@ from models.achievement import (
     RecognitionStatus,
     SubtypeGrant,
 )
-from models.conversion import RuleSource
-from models.learner import LearnerAchievement
 from resolvers.access import require_staff
 from resolvers.achievement import delete, export, grants, imports, listing, recognition, store, sync
+from resolvers.achievement.counts import learner_counts, related_rule_counts
 from resolvers.imports import read_upload
 from schema.connection import Connection, paginate
 from schema.errors import BatchPayload, Payload, batch, mutate
@@ -30,7 +28,13 @@ from schema.institution import InstitutionType
 from schema.labels import labeled_enum
 from schema.loaders import loader
 from schema.node import ModelNode, related
-from schema.reference import DisciplineType, GraduationConclusionType, LevelType, MajorClassType, MajorType
+from schema.reference import (
+    DisciplineType,
+    GraduationConclusionType,
+    LevelType,
+    MajorClassType,
+    MajorType,
+)
 from schema.spreadsheet import (
     ExportPayload,
     FileLink,
@@ -52,24 +56,12 @@ def _number(value: Decimal | None) -> float | None:
 
 
 async def _learner_counts(achievement_ids: list[int]) -> list[int]:
-    rows = await (
-        LearnerAchievement.filter(achievement_id__in=achievement_ids, withdrawn_at__isnull=True)
-        .annotate(n=Count("learner_id", distinct=True))
-        .group_by("achievement_id")
-        .values("achievement_id", "n")
-    )
-    counts = {row["achievement_id"]: row["n"] for row in rows}
+    counts = await learner_counts(achievement_ids)
     return [counts.get(i, 0) for i in achievement_ids]
 
 
 async def _rule_counts(achievement_ids: list[int]) -> list[int]:
-    rows = await (
-        RuleSource.filter(achievement_id__in=achievement_ids, rule__deleted_at__isnull=True)
-        .annotate(n=Count("rule_id", distinct=True))
-        .group_by("achievement_id")
-        .values("achievement_id", "n")
-    )
-    counts = {row["achievement_id"]: row["n"] for row in rows}
+    counts = await related_rule_counts(achievement_ids)
     return [counts.get(i, 0) for i in achievement_ids]
 
 

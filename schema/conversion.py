@@ -114,7 +114,7 @@ class ConversionRuleType(ModelNode):
 
     @strawberry.field(description="源成果")
     async def sources(self, root: strawberry.Parent[Any]) -> list[RuleSourceType]:
-        rows = await root.sources.all().select_related("achievement")
+        rows = await root.sources.all().order_by("id").select_related("achievement")
         return [RuleSourceType(achievement=row.achievement, credits=float(row.credits)) for row in rows]
 
     @strawberry.field(description="目标专业（学历证书，可选）")
@@ -130,7 +130,7 @@ class ConversionRuleType(ModelNode):
         found = await _targets(root, TargetKind.CERTIFICATE)
         if not found:
             return None
-        modules = await root.modules.all()
+        modules = await root.modules.all().order_by("id")
         return TargetCertificate(
             achievement=found[0], credits=float(root.target_credits or 0),
             modules=[ExemptModuleType(name=m.name, credits=float(m.credits)) for m in modules],
@@ -146,7 +146,7 @@ class ConversionRuleType(ModelNode):
 
 
 async def _targets(rule: Any, kind: TargetKind) -> list[Any]:
-    rows = await rule.targets.filter(kind=kind).select_related("achievement")
+    rows = await rule.targets.filter(kind=kind).order_by("id").select_related("achievement")
     return [row.achievement for row in rows]
 
 

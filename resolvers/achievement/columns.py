@@ -3,8 +3,8 @@ reader, and the export all use these."""
 
 from __future__ import annotations
 
-from models.achievement import AchievementForm, AchievementSubtype, CertificateGrade
 from adapters.spreadsheets import Column
+from models.achievement import AchievementForm, AchievementSubtype, CertificateGrade
 
 # Input field names (camelCase) of a row's problems → the column they come from.
 DIPLOMA_COLUMNS = (

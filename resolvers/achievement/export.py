@@ -5,13 +5,15 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Sequence
 from typing import TYPE_CHECKING, Any
 
-from tortoise.functions import Count
-
 from models.account import Module
-from models.achievement import AchievementCategory, AchievementSubtype, CertificateGrade, RecognitionStatus
-from models.conversion import RuleSource
-from models.learner import LearnerAchievement
+from models.achievement import (
+    AchievementCategory,
+    AchievementSubtype,
+    CertificateGrade,
+    RecognitionStatus,
+)
 from resolvers.access import require_institution_member
+from resolvers.achievement.counts import learner_counts, related_rule_counts
 from resolvers.achievement.listing import filtered, visible
 from resolvers.exports import Exported, cell_time, describe_filter, keyset_chunks, run_export
 from resolvers.ids import decode_id
@@ -31,17 +33,6 @@ FIELDS = (
     "min_graduation_credits", "course_name", "course_code", "certificate_name", "grade",
     "valid_from", "created_at", "introduction",
 )
-
-
-async def _counts(model: Any, ids: list[int], counted: str, **live: Any) -> dict[int, int]:
-    # A chunk's ids come from one keyset page: filter by their range, not a 2000-item IN list.
-    rows = await (
-        model.filter(achievement_id__gte=min(ids), achievement_id__lte=max(ids), **live)
-        .annotate(n=Count(counted, distinct=True))
-        .group_by("achievement_id")
-        .values("achievement_id", "n")
-    )
-    return {row["achievement_id"]: row["n"] for row in rows}
 
 
 def _number(value: Any) -> float | None:
@@ -68,8 +59,8 @@ def _date(value: Any) -> str | None:
 async def _rows(query: Any) -> AsyncIterator[list[Sequence[Any]]]:
     async for chunk in keyset_chunks(query, FIELDS):
         ids = [row[0] for row in chunk]
-        learners = await _counts(LearnerAchievement, ids, "learner_id", withdrawn_at__isnull=True)
-        rules = await _counts(RuleSource, ids, "rule_id", rule__deleted_at__isnull=True)
+        learners = await learner_counts(ids)
+        rules = await related_rule_counts(ids)
         yield [
             [
                 name, _CATEGORY[category], _SUBTYPE[subtype], _STATUS[status],

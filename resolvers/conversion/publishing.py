@@ -36,8 +36,8 @@ if TYPE_CHECKING:
 async def completeness(rule: ConversionRule) -> Problems:
     """What keeps a saved rule from being published: it must be complete and consistent now."""
     problems = Problems()
-    sources = await rule.sources.all().select_related("achievement")
-    targets = await rule.targets.all().select_related("achievement")
+    sources = await rule.sources.all().order_by("id").select_related("achievement")
+    targets = await rule.targets.all().order_by("id").select_related("achievement")
     if not sources:
         problems.add("sources", Code.RULE_INCOMPLETE, "请至少选择一个源成果")
     for source in sources:
@@ -65,11 +65,21 @@ async def completeness(rule: ConversionRule) -> Problems:
     return problems
 
 
+async def _share_lock_achievements(rule: ConversionRule) -> None:
+    connection = ConversionRule._choose_db(for_write=True)
+    if connection.capabilities.dialect != "postgres":
+        return  # SQLite serialises writers already
+    await connection.execute_query(
+        "SELECT id FROM achievement WHERE id IN (SELECT achievement_id FROM rule_source "
+        "WHERE rule_id = $1 UNION SELECT achievement_id FROM rule_target WHERE rule_id = $1) "
+        "FOR SHARE", [rule.id])
+
+
 async def snapshot(rule: ConversionRule) -> dict[str, Any]:
     """What a version records: enough to show and apply the rule as it was (B1)."""
-    sources = await rule.sources.all().select_related("achievement__institution__school")
-    targets = await rule.targets.all().select_related("achievement")
-    modules = await rule.modules.all()
+    sources = await rule.sources.all().order_by("id").select_related("achievement__institution__school")
+    targets = await rule.targets.all().order_by("id").select_related("achievement")
+    modules = await rule.modules.all().order_by("id")
     return {
         "ruleType": rule.rule_type.value,
         "sources": [{"achievementId": s.achievement_id, "name": s.achievement.name,  # type: ignore[attr-defined]
@@ -97,9 +107,16 @@ async def publish_rule(ctx: Context, rule_id: Any) -> ConversionRule:
 
 
 async def publish_in_transaction(ctx: Context, rule: ConversionRule) -> None:
-    """Check and publish ``rule`` inside the caller's transaction (a refusal rolls it back)."""
+    """Check and publish ``rule`` inside the caller's transaction (a refusal rolls it back).
+
+    The rule row is locked before the checks, and its source and target achievements are
+    share-locked, so an edit or a deletion committing meanwhile cannot slip under the check.
+    """
+    locked = await ConversionRule.select_for_update().get(id=rule.id)
+    rule.status, rule.version = locked.status, locked.version
     if rule.status not in RULE_TRANSITIONS[PublishAction.PUBLISH]:
         raise refuse_transition(PublishAction.PUBLISH, rule.status)
+    await _share_lock_achievements(rule)
     problems = await completeness(rule)
     problems.raise_any()
     moved = await ConversionRule.filter(id=rule.id, status=rule.status).update(

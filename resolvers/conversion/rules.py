@@ -193,6 +193,16 @@ async def create(ctx: Context, data: Any, publish: bool) -> ConversionRule:
     account = rule_member(ctx)
     draft = await check_draft(account, data)
     file_key = await ctx.services.storage.save(draft.pdf, ".pdf") if draft.pdf else ""
+    try:
+        return await _create(ctx, account, draft, file_key, publish)
+    except Exception:
+        if file_key:
+            await ctx.services.storage.delete(file_key)
+        raise
+
+
+async def _create(ctx: Context, account: Account, draft: RuleDraft, file_key: str,
+                  publish: bool) -> ConversionRule:
     async with in_transaction():
         if draft.new_commitment:
             await record_commitment(account.institution, account)  # type: ignore[arg-type]
@@ -226,6 +236,19 @@ async def update(ctx: Context, rule_id: Any, data: Any) -> ConversionRule:
     if draft.pdf is not None:
         changes = {"file_key": await ctx.services.storage.save(draft.pdf, ".pdf"),
                    "file_name": draft.pdf_name}
+    try:
+        await _update(ctx, account, rule, allowed, draft, changes)
+    except Exception:
+        if "file_key" in changes:
+            await ctx.services.storage.delete(changes["file_key"])
+        raise
+    await rule.refresh_from_db()
+    return rule
+
+
+async def _update(ctx: Context, account: Account, rule: ConversionRule,
+                  allowed: dict[PublishStatus, PublishStatus | None], draft: RuleDraft,
+                  changes: dict[str, Any]) -> None:
     async with in_transaction():
         if draft.new_commitment:
             await record_commitment(account.institution, account)  # type: ignore[arg-type]
@@ -239,5 +262,3 @@ async def update(ctx: Context, rule_id: Any, data: Any) -> ConversionRule:
             raise refuse_transition(PublishAction.EDIT, PublishStatus.PUBLISHED)
         await _write_children(rule, draft)
         await audit.record(ctx, "rule.update", rule, code=rule.code)
-    await rule.refresh_from_db()
-    return rule

@@ -15,7 +15,7 @@ from tortoise.timezone import now
 from models.achievement import Achievement
 from models.audit import AuditLog
 from models.base import SHANGHAI
-from models.conversion import ConversionRule, RuleSource, RuleType
+from models.conversion import ConversionRule, PublishStatus, RuleSource, RuleType
 from models.learner import Learner, LearnerAchievement
 from resolvers.ids import decode_id, encode_id
 from tests.support.api import Api
@@ -136,7 +136,7 @@ async def rule_from(institution: int, code: str, *achievements: int, deleted: bo
     rule = await ConversionRule.create(
         institution_id=institution, code=code, rule_type=RuleType.DEGREE_TO_DEGREE,
         valid_from=date(2022, 1, 1), pledged_by_id=0, pledged_at=now(), created_by_id=0,
-        deleted_at=now() if deleted else None,
+        status=PublishStatus.PUBLISHED, deleted_at=now() if deleted else None,
     )
     for achievement in achievements:
         await RuleSource.create(rule=rule, achievement_id=achievement, credits=4)
