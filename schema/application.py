@@ -18,6 +18,8 @@ from models.application import (
     ReviewAction,
 )
 from resolvers.application import apply, records, review, scope
+from resolvers.dates import year_bounds
+from resolvers.errors import ClientError, Invalid
 from resolvers.learner.account import my_achievements
 from schema.connection import Connection, paginate
 from schema.conversion import ConversionRuleType
@@ -217,9 +219,10 @@ class ApplicationQuery:
     ) -> Connection[ConversionApplicationType]:
         return await paginate(scope.filtered(scope.initiated(info.context), filter), first, after, offset)
 
-    @strawberry.field(description="机构发起的批次（F10.1 第二个页签）：received=true 为收到的批次")
+    @strawberry.field(description="机构发起的批次（F10.1 第二个页签）：received=true 为收到的批次；可按申请年份、规则编码、转换发起者筛选")
     async def application_batches(
         self, info: Info, received: bool = True, rule_code: str | None = None,
+        year: int | None = None, initiator_name: str | None = None,
         first: int | None = None, after: str | None = None, offset: int | None = None,
     ) -> Connection[ApplicationBatchType]:
         account = scope.reviewer(info.context)
@@ -227,6 +230,11 @@ class ApplicationQuery:
         query = ApplicationBatch.filter(**({"target_id": mine} if received else {"initiator_id": mine}))
         if rule_code:
             query = query.filter(rule__code__startswith=rule_code.strip())
+        if year:
+            start, end = year_bounds(year)
+            query = query.filter(created_at__gte=start, created_at__lt=end)
+        if initiator_name:
+            query = query.filter(initiator__school__name__icontains=initiator_name.strip())
         return await paginate(query.order_by("-created_at", "-id"), first, after, offset)
 
     @strawberry.field(description="可为其申请此规则的本机构学员成果（持有源成果、未撤回、无进行中或已成功的申请）")
@@ -235,7 +243,11 @@ class ApplicationQuery:
         offset: int | None = None,
     ) -> Connection[LearnerAchievementType]:
         account = scope.reviewer(info.context)
-        rule, _, sources = await apply.usable_rule(rule_id)
+        try:
+            rule, _, sources = await apply.usable_rule(rule_id)
+        except Invalid as refusal:  # a query answers refusals as errors with their code
+            problem = refusal.problems[0]
+            raise ClientError(problem.message, code=problem.code.value) from refusal
         query = apply.eligible(account.institution_id, rule, sources).order_by("-id")  # type: ignore[attr-defined]
         return await paginate(query.select_related("learner"), first, after, offset)
 

@@ -31,25 +31,63 @@ class Registrant:
     masked_id_number: str = strawberry.field(description="证件号码（脱敏）")
 
 
+def _insider(info: Info, institution: Any) -> bool:
+    account = info.context.account
+    if account is None or info.context.token_rejected:
+        return False
+    return account.kind == AccountKind.STAFF or account.institution_id == institution.id
+
+
 @strawberry.type(name="Institution", description="院校机构及其机构信息")
 class InstitutionType(ModelNode):
     model = Institution
     type_name = "Institution"
 
-    registration_step: RegistrationStepEnum = strawberry.field(  # type: ignore[valid-type]
-        description="注册进度；COMPLETE 之前可继续完善并提交"
-    )
-    registered_at: datetime | None = strawberry.field(description="注册完成时间")
-    credit_code: str = strawberry.field(description="统一社会信用代码")
     school_type: str = strawberry.field(description="学校类型")
-    legal_representative: str = strawberry.field(description="法定代表人或负责人姓名")
-    contact_name: str = strawberry.field(description="联系人")
-    contact_phone: str = strawberry.field(description="联系人手机号")
-    contact_email: str = strawberry.field(description="联系人电子邮件")
-    postcode: str = strawberry.field(description="邮政编码")
-    address: str = strawberry.field(description="通讯地址")
-    business_scope: str = strawberry.field(description="经营范围")
     introduction: str = strawberry.field(description="简介")
+
+    # Institution information other than the public identity (name, code, type, province) is
+    # shown only to the institution's own users and to bank staff: an institution is reachable
+    # from portal and related-rule lists, where anyone else may read it.
+    @strawberry.field(description="注册进度；COMPLETE 之前可继续完善并提交（仅本机构及工作人员可见）")
+    def registration_step(self, info: Info, root: strawberry.Parent[Any]) -> RegistrationStepEnum | None:  # type: ignore[valid-type]
+        return root.registration_step if _insider(info, root) else None
+
+    @strawberry.field(description="注册完成时间（仅本机构及工作人员可见）")
+    def registered_at(self, info: Info, root: strawberry.Parent[Any]) -> datetime | None:
+        return root.registered_at if _insider(info, root) else None
+
+    @strawberry.field(description="统一社会信用代码（仅本机构及工作人员可见）")
+    def credit_code(self, info: Info, root: strawberry.Parent[Any]) -> str | None:
+        return root.credit_code if _insider(info, root) else None
+
+    @strawberry.field(description="法定代表人或负责人姓名（仅本机构及工作人员可见）")
+    def legal_representative(self, info: Info, root: strawberry.Parent[Any]) -> str | None:
+        return root.legal_representative if _insider(info, root) else None
+
+    @strawberry.field(description="联系人（仅本机构及工作人员可见）")
+    def contact_name(self, info: Info, root: strawberry.Parent[Any]) -> str | None:
+        return root.contact_name if _insider(info, root) else None
+
+    @strawberry.field(description="联系人手机号（仅本机构及工作人员可见）")
+    def contact_phone(self, info: Info, root: strawberry.Parent[Any]) -> str | None:
+        return root.contact_phone if _insider(info, root) else None
+
+    @strawberry.field(description="联系人电子邮件（仅本机构及工作人员可见）")
+    def contact_email(self, info: Info, root: strawberry.Parent[Any]) -> str | None:
+        return root.contact_email if _insider(info, root) else None
+
+    @strawberry.field(description="邮政编码（仅本机构及工作人员可见）")
+    def postcode(self, info: Info, root: strawberry.Parent[Any]) -> str | None:
+        return root.postcode if _insider(info, root) else None
+
+    @strawberry.field(description="通讯地址（仅本机构及工作人员可见）")
+    def address(self, info: Info, root: strawberry.Parent[Any]) -> str | None:
+        return root.address if _insider(info, root) else None
+
+    @strawberry.field(description="经营范围（仅本机构及工作人员可见）")
+    def business_scope(self, info: Info, root: strawberry.Parent[Any]) -> str | None:
+        return root.business_scope if _insider(info, root) else None
 
     @strawberry.field(description="院校名称（来自院校目录）")
     async def name(self, root: strawberry.Parent[Any]) -> str:
@@ -71,8 +109,10 @@ class InstitutionType(ModelNode):
     async def province(self, root: strawberry.Parent[Any]) -> ProvinceType:
         return await related(await related(root, "school"), "province")
 
-    @strawberry.field(description="注册人信息")
-    def registrant(self, root: strawberry.Parent[Any]) -> Registrant:
+    @strawberry.field(description="注册人信息（仅本机构及工作人员可见）")
+    def registrant(self, info: Info, root: strawberry.Parent[Any]) -> Registrant | None:
+        if not _insider(info, root):
+            return None
         return Registrant(
             certificate_type=root.registrant_certificate_type,
             name=root.registrant_name,

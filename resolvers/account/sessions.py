@@ -15,14 +15,17 @@ if TYPE_CHECKING:
 
 
 async def open_session(ctx: Context, account: Account) -> str:
+    """A new login of ``account``; the rest of this request answers as that account."""
     token = new_token()
-    await Session.create(
+    session = await Session.create(
         token_digest=token_digest(token),
         account=account,
         expires_at=now() + timedelta(hours=ctx.settings.token_ttl_hours),
         ip=ctx.ip,
         user_agent=ctx.user_agent,
     )
+    if ctx.session is None:
+        ctx.session = session
     return token
 
 

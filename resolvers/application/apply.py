@@ -92,11 +92,25 @@ async def apply_batch(ctx: Context, data: Any) -> Applied:
         records = {r.id: r for r in await candidates.filter(id__in=wanted)}
         problems = [Problem(f"learnerAchievementIds.{n}", *await _why_not(institution.id, rule, sources, pk))
                     for n, pk in enumerate(wanted) if pk not in records]
+        # One application per learner (B2): a second record of the same learner is refused.
+        seen: set[str] = set()
+        for n, pk in enumerate(wanted):
+            record = records.get(pk)
+            if record is None:
+                continue
+            if record.learner.id_number in seen:
+                problems.append(Problem(f"learnerAchievementIds.{n}", Code.DUPLICATE_ITEM,
+                                        f"学员“{record.learner.name}”已选择，每名学员只能申请一次"))
+            seen.add(record.learner.id_number)
         if problems:
             raise Invalid(problems)
         chosen = [records[pk] for pk in dict.fromkeys(wanted)]
     else:
-        chosen = await candidates.order_by("id")
+        # All eligible learners; one holding two of the sources is applied for once.
+        by_learner: dict[str, LearnerAchievement] = {}
+        for record in await candidates.order_by("id"):
+            by_learner.setdefault(record.learner.id_number, record)
+        chosen = list(by_learner.values())
         if not chosen:
             raise Invalid.one("learnerAchievementIds", Code.NOTHING_SELECTED, "没有可申请转换的学员")
     name = f"{institution.school.name}{datetime.now(SHANGHAI):%Y-%m-%d} 批量学员转换"

@@ -53,7 +53,9 @@ async def review(ctx: Context, data: Any) -> list[ItemResult]:
     problems.raise_any()
     scope = received(ctx)
     if data.ids:
-        wanted = [(item, decode_id(item, "ConversionApplication", strict=False)) for item in data.ids]
+        # A row named twice is decided and answered once.
+        wanted = [(item, decode_id(item, "ConversionApplication", strict=False))
+                  for item in dict.fromkeys(data.ids)]
         rows = dict(await scope.filter(id__in=[pk for _, pk in wanted]).values_list("id", "status"))
     else:
         pending = filtered(scope, data.filter).filter(status=DECIDABLE)

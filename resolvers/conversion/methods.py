@@ -107,7 +107,11 @@ async def upload(ctx: Context, data: Any) -> ConversionMethod:
             )
             await audit.record(ctx, "method.upload", method, name=name, published=bool(published))
     except IntegrityError as exc:
+        await ctx.services.storage.delete(key)
         raise Invalid.one("publish", Code.METHOD_ALREADY_PUBLISHED) from exc
+    except BaseException:
+        await ctx.services.storage.delete(key)
+        raise
     return method
 
 
@@ -128,13 +132,18 @@ async def update(ctx: Context, method_id: Any, data: Any) -> ConversionMethod:
         changes["file_key"] = await ctx.services.storage.save(content, ".pdf")
         changes["file_name"] = (getattr(data.file, "filename", "") or "转换办法.pdf")[:200]
         changes["file_size"] = len(content)
-    async with in_transaction():
-        updated = await ConversionMethod.filter(
-            id=method.id, status__in=list(METHOD_TRANSITIONS[PublishAction.EDIT])
-        ).update(pledged_by_id=account.id, pledged_at=now(), updated_at=now(), **changes)
-        if not updated:
-            raise refuse_transition(PublishAction.EDIT, PublishStatus.PUBLISHED)
-        await audit.record(ctx, "method.update", method, fields=sorted(changes))
+    try:
+        async with in_transaction():
+            updated = await ConversionMethod.filter(
+                id=method.id, status__in=list(METHOD_TRANSITIONS[PublishAction.EDIT])
+            ).update(pledged_by_id=account.id, pledged_at=now(), updated_at=now(), **changes)
+            if not updated:
+                raise refuse_transition(PublishAction.EDIT, PublishStatus.PUBLISHED)
+            await audit.record(ctx, "method.update", method, fields=sorted(changes))
+    except BaseException:
+        if "file_key" in changes:
+            await ctx.services.storage.delete(changes["file_key"])
+        raise
     await method.refresh_from_db()
     return method
 
@@ -150,7 +159,7 @@ async def publish(ctx: Context, method_id: Any) -> ConversionMethod:
         async with in_transaction():
             moved = await ConversionMethod.filter(id=method.id, status__in=sources).update(
                 status=PublishStatus.PUBLISHED, published_slot=method.institution_id,  # type: ignore[attr-defined]
-                published_at=now(), updated_at=now(),
+                published_at=now(), taken_down_reason="", updated_at=now(),
             )
             if not moved:
                 raise refuse_transition(PublishAction.PUBLISH, PublishStatus.PUBLISHED)
