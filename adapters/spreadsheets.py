@@ -54,6 +54,8 @@ class Sheet:
     headers: list[str]
     rows: Iterator[list[Any]]
     meta: dict[str, str] = field(default_factory=dict)
+    # Data rows below the header, blank ones included (for progress; rows are read lazily).
+    row_count: int = 0
 
 
 def header_title(cell: Any) -> str:
@@ -80,7 +82,7 @@ def open_sheet(data: bytes) -> Sheet:
     except (python_calamine.CalamineError, python_calamine.ZipError, python_calamine.XmlError,
             IndexError, ValueError) as exc:
         raise SpreadsheetError("NOT_A_SPREADSHEET", str(exc)) from exc
-    return Sheet(headers=headers, rows=rows, meta=meta)
+    return Sheet(headers=headers, rows=rows, meta=meta, row_count=max(sheet.height - 1, 0))
 
 
 def _check_zip(data: bytes) -> None:

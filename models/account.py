@@ -48,6 +48,8 @@ class Account(Timestamped, Model):
     name = fields.CharField(max_length=32, default="")
     phone = fields.CharField(max_length=11, default="", db_index=True)
     email = fields.CharField(max_length=128, default="")
+    # Also mail each message-centre message to ``email`` (F12).
+    notify_by_email = fields.BooleanField(default=False)
     # Empty means every module; only sub-users are ever limited (B9).
     modules = fields.JSONField(default=list)
     # Synced accounts and reset sub-users must choose their own password first (F2.2).

@@ -13,10 +13,12 @@ from tortoise.transactions import in_transaction
 
 from adapters.spreadsheets import XlsxWriter
 from models.base import SHANGHAI
-from server.bulk import fetch_rows
+from models.message import MessageKind
 from models.verification import CodePurpose
 from resolvers import audit, verification
 from resolvers.errors import Code, Invalid
+from resolvers.messages import Progress, notify
+from server.bulk import fetch_rows
 
 if TYPE_CHECKING:
     from models.account import Account
@@ -51,12 +53,20 @@ async def run_export(
     checked = await verification.check_code(ctx, account.phone, CodePurpose.EXPORT, code)
     key, path = ctx.services.storage.reserve(".xlsx")
     writer = XlsxWriter(path, title, headers)
-    async for rows in chunks:
-        await asyncio.to_thread(writer.append_many, rows)
-    await asyncio.to_thread(writer.close)
-    async with in_transaction():
-        await verification.consume(checked)
-        await audit.record(ctx, action, None, rows=writer.rows, file=key, **detail)
+    progress = Progress(ctx, row_count, "导出")
+    try:
+        async for rows in chunks:
+            await asyncio.to_thread(writer.append_many, rows)
+            await progress.report(writer.rows)
+        await asyncio.to_thread(writer.close)
+        async with in_transaction():
+            await verification.consume(checked)
+            await audit.record(ctx, action, None, rows=writer.rows, file=key, **detail)
+            await notify(ctx, [account.id], MessageKind.EXPORT_FINISHED, f"{filename}导出完成",
+                         f"共导出{writer.rows}条数据，下载链接在导出结果中给出。",
+                         institution_id=account.institution_id)  # type: ignore[attr-defined]
+    finally:
+        await progress.report(writer.rows, finished=True)
     return Exported(key=key, filename=filename, row_count=writer.rows)
 
 

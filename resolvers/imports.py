@@ -22,9 +22,13 @@ from tortoise.timezone import now
 from tortoise.transactions import in_transaction
 
 from adapters.spreadsheets import Column, SpreadsheetError, XlsxWriter, open_sheet
+from models.account import Module
 from models.imports import ImportJob, ImportKind, ImportStatus
+from models.message import MessageKind
 from resolvers import audit
 from resolvers.errors import Code, Invalid, Problems
+from resolvers.ids import encode_id
+from resolvers.messages import Progress, notify
 
 if TYPE_CHECKING:
     from models.account import Account
@@ -129,9 +133,18 @@ async def run_import(ctx: Context, account: Account, spec: ImportSpec, upload: A
     data = await read_upload(upload)
     sheet, positions = _open(spec, data)
     await spec.prepare()
+    progress = Progress(ctx, sheet.row_count, "校验" if dry_run else "导入")
+    try:
+        return await _run(ctx, account, spec, data, upload, sheet, positions, dry_run, progress)
+    finally:
+        await progress.report(progress.total, finished=True)
+
+
+async def _run(ctx: Context, account: Account, spec: ImportSpec, data: bytes, upload: Any, sheet: Any,
+               positions: dict[str, int], dry_run: bool, progress: Progress) -> ImportOutcome:
     institution_id: int = account.institution_id  # type: ignore[attr-defined]
     if dry_run:
-        outcome = await _process(spec, sheet, positions, await spec.existing_keys(), None, True)
+        outcome = await _process(spec, sheet, positions, await spec.existing_keys(), None, True, progress)
         if outcome.total == 0:
             raise Invalid.one("file", Code.NO_ROWS)
         return outcome
@@ -146,11 +159,13 @@ async def run_import(ctx: Context, account: Account, spec: ImportSpec, upload: A
     try:
         async with in_transaction():
             await _lock(spec.lock_name, institution_id)
-            outcome = await _process(spec, sheet, positions, await spec.existing_keys(), job, False)
+            outcome = await _process(spec, sheet, positions, await spec.existing_keys(), job, False, progress)
             if outcome.total == 0:
                 raise Invalid.one("file", Code.NO_ROWS)
             await audit.record(ctx, f"import.{spec.kind.value.lower()}", job,
                                imported=outcome.imported, rejected=outcome.rejected)
+            await _tell_operator(ctx, job, f"{job.source_name}导入完成",
+                                 f"共{outcome.total}条，成功导入{outcome.imported}条，未导入{outcome.rejected}条。")
     except Invalid:
         await job.delete()
         await ctx.services.storage.delete(source_key)
@@ -159,7 +174,9 @@ async def run_import(ctx: Context, account: Account, spec: ImportSpec, upload: A
         log.exception("import %s failed", job.id)
         job.status, job.finished_at = ImportStatus.FAILED, now()
         job.error = f"导入过程中出错，已全部撤销，未导入任何数据（{type(exc).__name__}）"[:500]
-        await job.save()
+        async with in_transaction():
+            await job.save()
+            await _tell_operator(ctx, job, f"{job.source_name}导入失败", job.error)
         return ImportOutcome(total=0, imported=0, rejected=0, verdicts=[], job=job, failed=True)
 
     if outcome.rejected:
@@ -173,8 +190,14 @@ async def run_import(ctx: Context, account: Account, spec: ImportSpec, upload: A
     return outcome
 
 
+async def _tell_operator(ctx: Context, job: ImportJob, title: str, body: str) -> None:
+    await notify(ctx, [job.operator_id], MessageKind.IMPORT_FINISHED, title, body,  # type: ignore[attr-defined]
+                 institution_id=job.institution_id, module=Module.ACHIEVEMENTS,  # type: ignore[attr-defined]
+                 object_id=encode_id("ImportJob", job.id))
+
+
 async def _process(spec: ImportSpec, sheet: Any, positions: dict[str, int], stored: set[str],
-                   job: ImportJob | None, dry_run: bool) -> ImportOutcome:
+                   job: ImportJob | None, dry_run: bool, progress: Progress) -> ImportOutcome:
     seen: dict[str, int] = {}
     verdicts: list[RowVerdict] = []
     batch: list[Any] = []
@@ -184,6 +207,8 @@ async def _process(spec: ImportSpec, sheet: Any, positions: dict[str, int], stor
         if _blank(row):
             continue
         total += 1
+        if total % 500 == 0:
+            await progress.report(number - 1)
         if total > MAX_ROWS:
             raise Invalid.one("file", Code.TOO_MANY_ROWS, f"一次最多导入{MAX_ROWS}行")
         cells = list(row) + [None] * (width - len(row))

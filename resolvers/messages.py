@@ -1,12 +1,38 @@
-"""Writing messages for the message centre (F12); call inside the transaction of the change
-they report, so there is no message without its change and no change without its message."""
+"""The message centre (F12): writing messages with the change they report, reading and marking
+them, the mail copy for those who asked for it, and the live streams of subscriptions (D2, B8).
+
+Write messages inside the transaction of the change: there is then no message without its change
+and no change without its message. Live events and mail leave only after that commit.
+"""
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from datetime import timedelta
+from time import monotonic
+from typing import TYPE_CHECKING, Any
+
+from tortoise.queryset import QuerySet
+from tortoise.timezone import now
+from tortoise.transactions import in_transaction
+
+from adapters.pubsub import Event
 from models.account import Account, AccountKind, AccountStatus, Module
 from models.message import Message, MessageKind
-from server.bulk import bulk_insert
+from resolvers.access import require_account, require_institution_member
+from resolvers.errors import Code, Invalid, NotFound
+from resolvers.ids import decode_id
+from server.bulk import insert_returning
 
+if TYPE_CHECKING:
+    from server.context import Context
+
+MESSAGE_FIELDS = ("id", "account_id", "institution_id", "kind", "title", "body", "module", "object_id")
+# Close code of a live connection whose account was disabled or whose login ended.
+CLOSE_REVOKED = 4403
+
+
+# --- writing ---------------------------------------------------------------------------------
 
 async def institution_recipients(institution_id: int, module: Module | None) -> list[int]:
     """Active users of an institution who may use ``module`` (sub-users limited elsewhere don't
@@ -22,17 +48,240 @@ async def institution_recipients(institution_id: int, module: Module | None) -> 
     ]
 
 
-async def notify(account_ids: list[int], kind: MessageKind, title: str, body: str, *,
-                 institution_id: int | None = None, module: str = "", object_id: str = "") -> None:
-    await bulk_insert(Message, [
-        {"account_id": account_id, "institution_id": institution_id, "kind": kind, "title": title,
-         "body": body, "module": module, "object_id": object_id}
+def message_row(account_id: int, kind: MessageKind, title: str, body: str, *,
+                institution_id: int | None = None, module: Module | None = None,
+                object_id: str = "") -> dict[str, Any]:
+    return {"account_id": account_id, "institution_id": institution_id, "kind": kind,
+            "title": title[:200], "body": body, "module": module.value if module else "",
+            "object_id": object_id}
+
+
+async def write_messages(ctx: Context, rows: list[dict[str, Any]]) -> None:
+    """Store ``rows`` (see ``message_row``) now; publish them and mail the copies after commit."""
+    if not rows:
+        return
+    created_at = now()
+    stored = await insert_returning(Message, [{**row, "created_at": created_at} for row in rows],
+                                    MESSAGE_FIELDS)
+    ctx.publish_after_commit([
+        {"type": "message", "account": row["account_id"],
+         "message": {**{name: row[name] for name in MESSAGE_FIELDS},
+                     "created_at": created_at.isoformat()}}
+        for row in stored
+    ])
+    await _queue_mail_copies(ctx, stored)
+
+
+async def notify(ctx: Context, account_ids: list[int], kind: MessageKind, title: str, body: str, *,
+                 institution_id: int | None = None, module: Module | None = None,
+                 object_id: str = "") -> None:
+    await write_messages(ctx, [
+        message_row(account_id, kind, title, body, institution_id=institution_id, module=module,
+                    object_id=object_id)
         for account_id in account_ids
     ])
 
 
-async def notify_institution(institution_id: int, module: Module | None, kind: MessageKind,
-                             title: str, body: str, *, object_id: str = "") -> None:
+async def notify_institution(ctx: Context, institution_id: int, module: Module | None,
+                             kind: MessageKind, title: str, body: str, *, object_id: str = "") -> None:
     recipients = await institution_recipients(institution_id, module)
-    await notify(recipients, kind, title, body, institution_id=institution_id,
-                 module=module.value if module else "", object_id=object_id)
+    await notify(ctx, recipients, kind, title, body, institution_id=institution_id, module=module,
+                 object_id=object_id)
+
+
+async def _queue_mail_copies(ctx: Context, stored: list[dict[str, Any]]) -> None:
+    wanting = dict(await Account.filter(
+        id__in={row["account_id"] for row in stored}, notify_by_email=True,
+        status=AccountStatus.ACTIVE,
+    ).exclude(email="").values_list("id", "email"))
+    mailer = ctx.services.mail
+    for row in stored:
+        email = wanting.get(row["account_id"])
+        if not email:
+            continue
+        mail = await mailer.queue(
+            email, f"【学分银行】{row['title']}",
+            f"{row['body']}\n\n请登录职业教育国家学分银行机构空间，在“我的消息”中查看和处理。",
+        )
+        ctx.after_commit(lambda mail_id=mail.id: mailer.deliver(mail_id))
+
+
+def revoke_live(ctx: Context, account_id: int, *, session_id: int | None = None,
+                keep: int | None = None) -> None:
+    """After commit, close the live connections of an account: of one of its logins
+    (``session_id``), or of all but one (``keep``), or of all."""
+    event: Event = {"type": "revoked", "account": account_id}
+    if session_id is not None:
+        event["session"] = session_id
+    if keep is not None:
+        event["keep"] = keep
+    ctx.publish_after_commit([event])
+
+
+class Progress:
+    """Progress of one import or export for the caller's ``progress(key:)`` subscription (B8);
+    silent when the request gave no progress key. Sent at most every 2% or half-second."""
+
+    def __init__(self, ctx: Context, total: int, stage: str) -> None:
+        self.ctx, self.total, self.stage = ctx, total, stage
+        self.key = ctx.progress_key
+        self.account_id = ctx.account.id if ctx.account else None
+        self._sent_done = -1
+        self._sent_at = 0.0
+
+    async def report(self, done: int, *, stage: str | None = None, finished: bool = False) -> None:
+        if not self.key or self.account_id is None:
+            return
+        self.stage = stage or self.stage
+        moment = monotonic()
+        step = max(self.total // 50, 1)
+        if not finished and done - self._sent_done < step and moment - self._sent_at < 0.5:
+            return
+        self._sent_done, self._sent_at = done, moment
+        await self.ctx.services.broker.publish([{
+            "type": "progress", "account": self.account_id, "key": self.key, "done": done,
+            "total": self.total, "finished": finished, "stage": self.stage,
+        }])
+
+
+# --- reading ---------------------------------------------------------------------------------
+
+def require_reader(ctx: Context) -> Account:
+    """Anyone logged in reads their own messages; a limited sub-user needs the MESSAGES module."""
+    account = require_account(ctx)
+    if account.is_institution_member:
+        require_institution_member(ctx, Module.MESSAGES)
+    return account
+
+
+def own_messages(ctx: Context) -> QuerySet[Message]:
+    return Message.filter(account_id=require_reader(ctx).id)
+
+
+def filtered(ctx: Context, data: Any | None) -> QuerySet[Message]:
+    query = own_messages(ctx)
+    if data is not None:
+        if data.kind is not None:
+            query = query.filter(kind=data.kind)
+        if data.read is not None:
+            query = query.filter(read_at__isnull=not data.read)
+    return query.order_by("-id")
+
+
+async def unread_count(ctx: Context) -> int:
+    return await own_messages(ctx).filter(read_at__isnull=True).count()
+
+
+async def mark_read(ctx: Context, ids: list[str] | None, everything: bool) -> int:
+    """Mark the given messages (or all) read; answers how many were unread. Another account's
+    message ID is NOT_FOUND and nothing changes."""
+    account = require_reader(ctx)
+    if not everything and not ids:
+        raise Invalid.one("ids", Code.REQUIRED, "请选择消息，或选择全部标为已读")
+    query = Message.filter(account_id=account.id, read_at__isnull=True)
+    if not everything:
+        pks = {decode_id(value, "Message") for value in ids or []}
+        if await Message.filter(account_id=account.id, id__in=pks).count() != len(pks):
+            raise NotFound()
+        query = query.filter(id__in=pks)
+    async with in_transaction():
+        changed = await query.update(read_at=now())
+    if changed:
+        ctx.publish_after_commit([{"type": "read", "account": account.id}])
+    return changed
+
+
+async def set_preferences(ctx: Context, by_email: bool) -> Account:
+    account = require_reader(ctx)
+    if by_email and not account.email:
+        raise Invalid.one("byEmail", Code.EMAIL_REQUIRED)
+    await Account.filter(id=account.id).update(notify_by_email=by_email)
+    account.notify_by_email = by_email
+    return account
+
+
+# --- live streams (subscriptions) ------------------------------------------------------------
+
+async def _session_still_valid(ctx: Context) -> bool:
+    if ctx.session is None:
+        return False
+    fresh = await ctx.session.__class__.filter(
+        id=ctx.session.id, revoked_at__isnull=True, expires_at__gt=now(),
+        account__status=AccountStatus.ACTIVE,
+    ).exists()
+    return fresh
+
+
+async def _close(ctx: Context) -> None:
+    close = getattr(ctx.request, "close", None)
+    if close is not None and ctx.request.scope.get("type") == "websocket":
+        try:
+            await close(code=CLOSE_REVOKED, reason="账号已停用或登录已失效")
+        except RuntimeError:  # already closed
+            pass
+
+
+async def live_events(ctx: Context) -> AsyncIterator[Event]:
+    """Events for the caller's account until the subscription ends; when the account is
+    disabled or the login ends, the connection is closed with 4403."""
+    account = require_reader(ctx)
+    session_id = ctx.session.id if ctx.session else None
+    with ctx.services.broker.subscribe(account.id) as subscriber:
+        while True:
+            event = await subscriber.next()
+            kind = event["type"]
+            revoked = (kind == "revoked" and event.get("session") in (None, session_id)
+                       and event.get("keep") != session_id)
+            if revoked or kind == "resync" and not await _session_still_valid(ctx):
+                await _close(ctx)
+                return
+            if kind != "revoked":
+                yield event
+
+
+def message_from_event(data: dict[str, Any]) -> Message:
+    from datetime import datetime
+
+    return Message(**{**{name: data[name] for name in MESSAGE_FIELDS},
+                      "kind": MessageKind(data["kind"]),
+                      "created_at": datetime.fromisoformat(data["created_at"]), "read_at": None})
+
+
+async def message_stream(ctx: Context) -> AsyncIterator[Message]:
+    """New messages as they arrive; after a gap (Redis was away, the client read too slowly) the
+    missed ones are read from the database, so none is lost and none comes twice."""
+    seen: set[int] = set()
+    since = now() - timedelta(seconds=5)
+    async for event in live_events(ctx):
+        if event["type"] == "message":
+            message = message_from_event(event["message"])
+            if message.id not in seen:
+                seen.add(message.id)
+                yield message
+        elif event["type"] == "resync":
+            missed = await own_messages(ctx).filter(created_at__gte=since).exclude(
+                id__in=seen).order_by("id").limit(500)
+            for message in missed:
+                seen.add(message.id)
+                yield message
+
+
+async def unread_count_stream(ctx: Context) -> AsyncIterator[int]:
+    """The unread count now, then again whenever it may have changed."""
+    last = await unread_count(ctx)
+    yield last
+    async for event in live_events(ctx):
+        if event["type"] in ("message", "read", "resync"):
+            count = await unread_count(ctx)
+            if count != last:
+                last = count
+                yield count
+
+
+async def progress_stream(ctx: Context, key: str) -> AsyncIterator[dict[str, Any]]:
+    """Progress of the caller's own import or export started with ``progressKey: key`` (B8)."""
+    async for event in live_events(ctx):
+        if event["type"] == "progress" and event.get("key") == key:
+            yield event
+            if event.get("finished"):
+                return

@@ -43,6 +43,7 @@ from schema.feedback import FeedbackMutation, FeedbackQuery, FeedbackType
 from schema.institution import InstitutionMutation, InstitutionType
 from schema.labels import LabelsQuery
 from schema.learner import LearnerAchievementType, LearnerMutation, LearnerQuery, LearnerType
+from schema.message import MessageMutation, MessageQuery, MessageType, Subscription
 from schema.masking import MaskUnexpectedErrors, is_unexpected
 from schema.node import NodeQuery
 from schema.overview import OverviewQuery
@@ -66,7 +67,7 @@ SDL_PATH = Path(__file__).with_name("schema.graphql")
 @strawberry.type(description="查询")
 class Query(
     NodeQuery, AccountQuery, OverviewQuery, AchievementQuery, LearnerQuery, FeedbackQuery,
-    ConversionQuery, ApplicationQuery,
+    ConversionQuery, ApplicationQuery, MessageQuery,
     ReferenceQuery, DirectoryQuery, VerificationQuery, LabelsQuery,
 ):
     pass
@@ -75,7 +76,7 @@ class Query(
 @strawberry.type(description="变更：每个业务动作一个，返回载荷及 errors")
 class Mutation(
     AccountMutation, InstitutionMutation, AchievementMutation, LearnerMutation, FeedbackMutation,
-    ConversionMutation, ApplicationMutation,
+    ConversionMutation, ApplicationMutation, MessageMutation,
     DirectoryMutation, VerificationMutation,
 ):
     pass
@@ -85,7 +86,7 @@ NODE_TYPES: list[type[Any]] = [
     AccountType, InstitutionType, ProvinceType, SchoolType, AchievementType, SubtypeGrantType,
     LevelType, GraduationConclusionType, DisciplineType, MajorClassType, MajorType, ImportJobType,
     LearnerType, LearnerAchievementType, FeedbackType, ConversionMethodType, ConversionRuleType,
-    ApplicationBatchType, ConversionApplicationType,
+    ApplicationBatchType, ConversionApplicationType, MessageType,
 ]
 
 
@@ -118,6 +119,7 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
     return CreditBankSchema(
         query=Query,
         mutation=Mutation,
+        subscription=Subscription,
         types=NODE_TYPES,
         extensions=extensions,
         config=StrawberryConfig(scalar_map={datetime: DateTime}),

@@ -42,6 +42,7 @@ class AccountType(ModelNode):
         description="为 true 时必须先调用 changeInitialPassword，其他操作返回 PASSWORD_CHANGE_REQUIRED"
     )
     created_at: datetime = strawberry.field(description="创建时间")
+    notify_by_email: bool = strawberry.field(description="是否同时以电子邮件接收消息（setMessagePreferences）")
 
     @strawberry.field(description="绑定手机号（脱敏），如 170****9087")
     def masked_phone(self, root: strawberry.Parent[Any]) -> str:

@@ -36,6 +36,7 @@ from schema.reference import (
     MajorType,
 )
 from schema.spreadsheet import (
+    follow_progress,
     ExportPayload,
     FileLink,
     ImportJobType,
@@ -222,6 +223,7 @@ class ImportAchievementsInput:
     subtype: AchievementSubtypeEnum = strawberry.field(description="导入的成果子类型")  # type: ignore[valid-type]
     file: Upload = strawberry.field(description="按模板填写的 .xlsx 或 .xls 文件（不超过20MB）")
     dry_run: bool = strawberry.field(default=False, description="试导入：逐行校验并给出结论，不写入任何数据（B7）")
+    progress_key: str | None = strawberry.field(default=None, description="进度订阅的键：先以同一键订阅 progress(key:)，即可收到进度（B8）")
 
 
 @strawberry.input(description="导出机构成果（F4.10）：选中的行，或不选时当前筛选条件下的全部行")
@@ -229,6 +231,7 @@ class ExportAchievementsInput:
     ids: list[strawberry.ID] | None = strawberry.field(default=None, description="选中的成果；为空时按 filter 导出全部")
     filter: AchievementFilter | None = strawberry.field(default=None, description="当前列表的筛选条件")
     code: str | None = strawberry.field(default=None, description="发往当前账户绑定手机的验证码（用途 EXPORT）")
+    progress_key: str | None = strawberry.field(default=None, description="进度订阅的键：先以同一键订阅 progress(key:)，即可收到进度（B8）")
 
 
 @strawberry.type(description="X证书同步结果")
@@ -288,12 +291,14 @@ class AchievementMutation:
 
     @strawberry.mutation(description="批量导入机构成果（F4.8）：合格的行入库，不合格的行附原因；dryRun 只校验不写入")
     async def import_achievements(self, info: Info, input: ImportAchievementsInput) -> ImportPayload:
+        follow_progress(info, input.progress_key)
         return await import_mutation(
             info, imports.import_achievements(info.context, input.subtype, input.file, input.dry_run)
         )
 
     @strawberry.mutation(description="导出机构成果（F4.10）：需绑定手机验证码；返回表格下载链接")
     async def export_achievements(self, info: Info, input: ExportAchievementsInput) -> ExportPayload:
+        follow_progress(info, input.progress_key)
         async def run() -> dict[str, Any]:
             result = await export.export(info.context, input.ids, input.filter, input.code)
             return {"file": file_link(info, result.key, result.filename), "row_count": result.row_count}

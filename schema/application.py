@@ -28,7 +28,7 @@ from schema.institution import InstitutionType
 from schema.labels import labeled_enum
 from schema.learner import LearnerAchievementType
 from schema.node import ModelNode, related
-from schema.spreadsheet import ExportPayload, file_link
+from schema.spreadsheet import ExportPayload, file_link, follow_progress
 
 ApplicationKindEnum = labeled_enum(ApplicationKind, description="申请类型")
 ApplicationStatusEnum = labeled_enum(ApplicationStatus, description="转换状态")
@@ -190,6 +190,7 @@ class ExportApplicationsInput:
     ids: list[strawberry.ID] | None = strawberry.field(default=None, description="所选申请；为空时按 filter 导出全部")
     filter: ApplicationFilter | None = strawberry.field(default=None, description="当前筛选条件")
     code: str | None = strawberry.field(default=None, description="绑定手机验证码（用途 EXPORT）")
+    progress_key: str | None = strawberry.field(default=None, description="进度订阅的键：先以同一键订阅 progress(key:)，即可收到进度（B8）")
 
 
 @strawberry.type(description="发起转换的结果")
@@ -280,6 +281,7 @@ class ApplicationMutation:
 
     @strawberry.mutation(description="导出转换申请（F10.5, F11.1）")
     async def export_applications(self, info: Info, input: ExportApplicationsInput) -> ExportPayload:
+        follow_progress(info, input.progress_key)
         async def run() -> dict[str, Any]:
             result = await records.export(info.context, input.received, input.ids, input.filter, input.code)
             return {"file": file_link(info, result.key, result.filename), "row_count": result.row_count}

@@ -49,6 +49,9 @@ async def mutate(info: Info, payload: type[P], action: Awaitable[Any], key: str 
         return payload(
             errors=[UserError(field=p.field, code=p.code, message=p.message) for p in refusal.problems]
         )
+    except BaseException:
+        context.discard_after_commit()
+        raise
     context.flush_after_commit()
     if key is not None:
         return payload(**{key: result})

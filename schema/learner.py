@@ -22,7 +22,9 @@ from schema.errors import BatchPayload, Payload, batch, mutate
 from schema.institution import InstitutionType
 from schema.labels import labeled_enum
 from schema.node import ModelNode, related
-from schema.spreadsheet import ExportPayload, FileLink, ImportJobType, ImportPayload, file_link, import_mutation
+from schema.spreadsheet import (
+    ExportPayload, FileLink, ImportJobType, ImportPayload, file_link, follow_progress, import_mutation,
+)
 from validators.contact import mask_phone
 from validators.id_number import mask
 
@@ -148,6 +150,7 @@ class WithdrawRecordsInput:
 class ImportLearnersInput:
     file: Upload = strawberry.field(description=".xlsx 或 .xls 文件")
     dry_run: bool = strawberry.field(default=False, description="试导入：只校验不写入")
+    progress_key: str | None = strawberry.field(default=None, description="进度订阅的键：先以同一键订阅 progress(key:)，即可收到进度（B8）")
 
 
 @strawberry.input(description="向某成果导入学员成果（F5.3）")
@@ -155,6 +158,7 @@ class ImportLearnerAchievementsInput:
     achievement_id: strawberry.ID = strawberry.field(description="本机构的成果")
     file: Upload = strawberry.field(description=".xlsx 或 .xls 文件")
     dry_run: bool = strawberry.field(default=False, description="试导入：只校验不写入")
+    progress_key: str | None = strawberry.field(default=None, description="进度订阅的键：先以同一键订阅 progress(key:)，即可收到进度（B8）")
 
 
 @strawberry.input(description="导出学员（F6.5）")
@@ -162,6 +166,7 @@ class ExportLearnersInput:
     ids: list[strawberry.ID] | None = strawberry.field(default=None, description="选中的学员；为空时按 filter 导出全部")
     filter: LearnerFilter | None = strawberry.field(default=None, description="当前列表的筛选条件")
     code: str | None = strawberry.field(default=None, description="绑定手机验证码（用途 EXPORT）")
+    progress_key: str | None = strawberry.field(default=None, description="进度订阅的键：先以同一键订阅 progress(key:)，即可收到进度（B8）")
 
 
 @strawberry.input(description="导出学员成果（F5.6）")
@@ -169,6 +174,7 @@ class ExportLearnerAchievementsInput:
     ids: list[strawberry.ID] | None = strawberry.field(default=None, description="选中的学员成果；为空时按 filter 导出全部")
     filter: LearnerAchievementFilter | None = strawberry.field(default=None, description="当前列表的筛选条件")
     code: str | None = strawberry.field(default=None, description="绑定手机验证码（用途 EXPORT）")
+    progress_key: str | None = strawberry.field(default=None, description="进度订阅的键：先以同一键订阅 progress(key:)，即可收到进度（B8）")
 
 
 @strawberry.input(description="学员注册（F15）")
@@ -274,10 +280,12 @@ class LearnerMutation:
 
     @strawberry.mutation(description="导入学员（F6.4）")
     async def import_learners(self, info: Info, input: ImportLearnersInput) -> ImportPayload:
+        follow_progress(info, input.progress_key)
         return await import_mutation(info, imports.import_learners(info.context, input.file, input.dry_run))
 
     @strawberry.mutation(description="导出学员（F6.5）")
     async def export_learners(self, info: Info, input: ExportLearnersInput) -> ExportPayload:
+        follow_progress(info, input.progress_key)
         async def run() -> dict[str, Any]:
             return _export(info, await export.export_learners(info.context, input.ids, input.filter, input.code))
 
@@ -291,6 +299,7 @@ class LearnerMutation:
 
     @strawberry.mutation(description="向某成果导入学员成果（F5.3）")
     async def import_learner_achievements(self, info: Info, input: ImportLearnerAchievementsInput) -> ImportPayload:
+        follow_progress(info, input.progress_key)
         return await import_mutation(
             info, imports.import_records(info.context, input.achievement_id, input.file, input.dry_run)
         )
@@ -301,6 +310,7 @@ class LearnerMutation:
 
     @strawberry.mutation(description="导出学员成果（F5.6）")
     async def export_learner_achievements(self, info: Info, input: ExportLearnerAchievementsInput) -> ExportPayload:
+        follow_progress(info, input.progress_key)
         async def run() -> dict[str, Any]:
             return _export(info, await export.export_records(info.context, input.ids, input.filter, input.code))
 

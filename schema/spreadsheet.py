@@ -108,6 +108,11 @@ class ExportPayload(Payload):
     row_count: int = strawberry.field(default=0, description="导出条数（根据查询条件共查询出 N 条数据）")
 
 
+def follow_progress(info: Info, key: str | None) -> None:
+    """Report this request's import or export progress to ``progress(key:)`` subscribers."""
+    info.context.progress_key = key.strip()[:64] if key and key.strip() else None
+
+
 async def import_mutation(info: Info, action: Awaitable[ImportOutcome]) -> ImportPayload:
     """Run an import; a failure half-way (everything undone) is reported as IMPORT_FAILED."""
 

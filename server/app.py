@@ -17,6 +17,8 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Mount, Route, WebSocketRoute
 from starlette.staticfiles import StaticFiles
 from strawberry.asgi import GraphQL
+from strawberry.exceptions import ConnectionRejectionError
+from strawberry.types.unset import UNSET
 from tortoise import Tortoise
 
 from schema import build_schema
@@ -41,6 +43,7 @@ class GraphQLApp(GraphQL):
             graphql_ide="graphiql" if settings.graphiql else None,
             multipart_uploads_enabled=True,
             allowed_origins=settings.cors_origins,
+            max_subscriptions_per_connection=settings.max_subscriptions_per_connection,
         )
         self.services = services
         self._ide_html = (STATIC / "graphiql" / "index.html").read_text(encoding="utf-8")
@@ -49,6 +52,22 @@ class GraphQLApp(GraphQL):
         context = Context(request=request, response=response, services=self.services)
         await context.authenticate(bearer_token(request))
         return context
+
+    async def on_ws_connect(self, context: Context) -> Any:
+        """The token comes in connection_init (browsers cannot set websocket headers): as
+        ``token``/``authToken``, or ``Authorization: Bearer …``; a header works too."""
+        params = context.connection_params or {}
+        token = params.get("token") or params.get("authToken")
+        authorization = params.get("Authorization") or params.get("authorization")
+        if not token and isinstance(authorization, str):
+            scheme, _, value = authorization.partition(" ")
+            token = value.strip() if scheme.lower() == "bearer" else None
+        if isinstance(token, str) and token:
+            context.session, context.token_rejected = None, False
+            await context.authenticate(token)
+        if context.session is None or context.account is None or context.account.must_change_password:
+            raise ConnectionRejectionError({"code": "UNAUTHENTICATED", "message": "请先登录"})
+        return UNSET
 
     async def run(self, request: Any, *args: Any, **kwargs: Any) -> Any:
         try:
@@ -84,6 +103,7 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
             yield
         finally:
             await services.background.drain()
+            await services.broker.close()
             if manage_database:
                 await Tortoise.close_connections()
 

@@ -57,13 +57,8 @@ def _omitted(model: type[Model], given: set[str]) -> dict[str, Any]:
     return values
 
 
-async def bulk_insert(model: type[Model], rows: Sequence[dict[str, Any]], *,
-                      skip_existing: bool = False) -> None:
-    """Insert ``rows`` (field name → value; every row with the same keys) in one statement batch,
-    on the current transaction's connection. Left-out columns get their defaults. With
-    ``skip_existing`` a row that hits a unique key is skipped (ON CONFLICT DO NOTHING)."""
-    if not rows:
-        return
+def _prepared(model: type[Model], rows: Sequence[dict[str, Any]]) -> tuple[Any, str, list[str], list[list[Any]]]:
+    """The connection, the column list, one parameter mark per column, and the converted rows."""
     meta = model._meta
     omitted = _omitted(model, set(rows[0]))
     if omitted:
@@ -74,14 +69,49 @@ async def bulk_insert(model: type[Model], rows: Sequence[dict[str, Any]], *,
     converters = [_converter(meta.fields_map[name], holder) for name in names]
     columns = ", ".join(f'"{meta.fields_db_projection[name]}"' for name in names)
     if connection.capabilities.dialect == "postgres":
-        marks = ", ".join(f"${i}" for i in range(1, len(names) + 1))
+        marks = [f"${i}" for i in range(1, len(names) + 1)]
     else:
-        marks = ", ".join("?" for _ in names)
-    sql = f'INSERT INTO "{meta.db_table}" ({columns}) VALUES ({marks})'
+        marks = ["?" for _ in names]
+    values = [[convert(row[name]) for convert, name in zip(converters, names)] for row in rows]
+    return connection, columns, marks, values
+
+
+async def bulk_insert(model: type[Model], rows: Sequence[dict[str, Any]], *,
+                      skip_existing: bool = False) -> None:
+    """Insert ``rows`` (field name → value; every row with the same keys) in one statement batch,
+    on the current transaction's connection. Left-out columns get their defaults. With
+    ``skip_existing`` a row that hits a unique key is skipped (ON CONFLICT DO NOTHING)."""
+    if not rows:
+        return
+    connection, columns, marks, values = _prepared(model, rows)
+    sql = f'INSERT INTO "{model._meta.db_table}" ({columns}) VALUES ({", ".join(marks)})'
     if skip_existing:
         sql += " ON CONFLICT DO NOTHING"
-    values = [[convert(row[name]) for convert, name in zip(converters, names)] for row in rows]
     await connection.execute_many(sql, values)
+
+
+async def insert_returning(model: type[Model], rows: Sequence[dict[str, Any]],
+                           returning: Sequence[str], *, chunk: int = 500) -> list[dict[str, Any]]:
+    """Insert ``rows`` with multi-row INSERTs and give back the ``returning`` columns of each
+    inserted row (raw driver values; not necessarily in the order given)."""
+    if not rows:
+        return []
+    connection, columns, marks, values = _prepared(model, rows)
+    dialect = connection.capabilities.dialect
+    wanted = ", ".join(f'"{model._meta.fields_db_projection[name]}"' for name in returning)
+    found: list[dict[str, Any]] = []
+    for start in range(0, len(values), chunk):
+        part = values[start:start + chunk]
+        if dialect == "postgres":
+            width = len(marks)
+            tuples = ", ".join(
+                "(" + ", ".join(f"${i * width + j + 1}" for j in range(width)) + ")" for i in range(len(part))
+            )
+        else:
+            tuples = ", ".join("(" + ", ".join(marks) + ")" for _ in part)
+        sql = f'INSERT INTO "{model._meta.db_table}" ({columns}) VALUES {tuples} RETURNING {wanted}'
+        found += await connection.execute_query_dict(sql, [value for row in part for value in row])
+    return found
 
 
 async def fetch_rows(query: Any) -> list[Any]:

@@ -9,6 +9,7 @@ from typing import Any
 from starlette.requests import HTTPConnection
 from tortoise.timezone import now
 
+from adapters.pubsub import Event
 from models.account import Account, AccountStatus, Session
 from server.security import token_digest
 from server.services import Services
@@ -24,6 +25,11 @@ class Context:
     # True when a token was sent but is unknown, expired, revoked, or its account is not active.
     token_rejected: bool = False
     _after_commit: list[Callable[[], Awaitable[None]]] = field(default_factory=list)
+    _events: list[Event] = field(default_factory=list)
+    # The payload of a websocket's connection_init (strawberry fills it in).
+    connection_params: dict[str, Any] | None = None
+    # The client's key for the progress(key:) subscription of this request's import or export.
+    progress_key: str | None = None
     loaders: dict[Any, Any] = field(default_factory=dict)
 
     @property
@@ -49,13 +55,22 @@ class Context:
         """Run ``job`` in the background once the mutation has committed (mail, notifications)."""
         self._after_commit.append(job)
 
+    def publish_after_commit(self, events: list[Event]) -> None:
+        """Send live events to subscribers once the change they report has committed."""
+        self._events.extend(events)
+
     def flush_after_commit(self) -> None:
         jobs, self._after_commit = self._after_commit, []
+        events, self._events = self._events, []
+        if events:
+            broker = self.services.broker
+            jobs.insert(0, lambda: broker.publish(events))
         for job in jobs:
             self.services.background.spawn(job)
 
     def discard_after_commit(self) -> None:
         self._after_commit.clear()
+        self._events.clear()
 
     async def authenticate(self, token: str | None) -> None:
         """Load the session of a bearer token; every request re-reads the account's status."""

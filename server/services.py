@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from adapters.mail import Mailer
+from adapters.pubsub import Broker, broker_for
 from adapters.sms import SmsSender, sms_sender
 from adapters.storage import FileStorage
 from server.background import Background
@@ -20,6 +21,7 @@ class Services:
     mail: Mailer
     storage: FileStorage
     background: Background
+    broker: Broker
 
     @classmethod
     def build(cls, settings: Settings) -> Services:
@@ -30,6 +32,7 @@ class Services:
             mail=Mailer(settings.smtp_url, settings.mail_from),
             storage=FileStorage(settings.file_dir),
             background=Background(),
+            broker=broker_for(settings.redis_url),
         )
 
     def send_mail_after_commit(self, message_id: int) -> None:

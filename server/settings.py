@@ -62,6 +62,8 @@ class Settings:
     max_aliases: int = 30
     max_tokens: int = 4000
     max_page_size: int = 100
+    # Operations one websocket may run at once; more are refused with an error message.
+    max_subscriptions_per_connection: int = 50
     cors_origins: tuple[str, ...] = ()
     # argon2 cost; tests lower it to keep the suite fast, production keeps the library default.
     argon2_time_cost: int = 3
@@ -87,6 +89,7 @@ class Settings:
             max_aliases=_int("MAX_ALIASES", 30),
             max_tokens=_int("MAX_TOKENS", 4000),
             cors_origins=_list("CORS_ORIGINS", ()),
+            max_subscriptions_per_connection=_int("MAX_SUBSCRIPTIONS_PER_CONNECTION", 50),
         )
 
     def with_(self, **changes: object) -> Settings:

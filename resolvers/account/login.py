@@ -15,6 +15,7 @@ from resolvers import audit
 from resolvers.access import require_account
 from resolvers.account.sessions import open_session
 from resolvers.errors import Code, Invalid, Problems
+from resolvers.messages import revoke_live
 
 if TYPE_CHECKING:
     from server.context import Context
@@ -72,6 +73,7 @@ async def logout(ctx: Context) -> None:
         ctx.session.revoked_at = now()
         await ctx.session.save(update_fields=["revoked_at"])
         await audit.record(ctx, "account.logout", account)
+    revoke_live(ctx, account.id, session_id=ctx.session.id)
 
 
 def refuse_if_locked(account: Account) -> None:

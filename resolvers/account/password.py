@@ -79,5 +79,5 @@ async def _set_password(
                            "updated_at"]
         )
         # Other devices signed in with the old password are signed out.
-        await revoke_sessions(account.id, keep=ctx.session)
+        await revoke_sessions(ctx, account.id, keep=ctx.session)
         await audit.record(ctx, action, account)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from tortoise.timezone import now
 
 from models.account import Account, Session
+from resolvers.messages import revoke_live
 from server.security import new_token, token_digest
 
 if TYPE_CHECKING:
@@ -29,8 +30,11 @@ async def open_session(ctx: Context, account: Account) -> str:
     return token
 
 
-async def revoke_sessions(account_id: int, *, keep: Session | None = None) -> int:
+async def revoke_sessions(ctx: Context, account_id: int, *, keep: Session | None = None) -> int:
+    """End the account's logins (but ``keep``); after commit their live connections close too."""
     query = Session.filter(account_id=account_id, revoked_at__isnull=True)
     if keep is not None:
         query = query.exclude(id=keep.id)
-    return await query.update(revoked_at=now())
+    revoked = await query.update(revoked_at=now())
+    revoke_live(ctx, account_id, keep=keep.id if keep is not None else None)
+    return revoked

@@ -15,9 +15,11 @@ from tortoise.timezone import now
 from tortoise.transactions import in_transaction
 
 from models.account import Account, AccountKind, AccountStatus, Module
+from models.message import MessageKind
 from resolvers import audit, checks
 from resolvers.access import require_institution_admin
 from resolvers.account.sessions import revoke_sessions
+from resolvers.messages import notify
 from resolvers.errors import Code, Invalid, NotFound, Problems
 from resolvers.ids import decode_id
 from server.security import new_temporary_password
@@ -134,7 +136,7 @@ async def set_status(ctx: Context, user_id: object, status: AccountStatus) -> Ac
         user.status = status
         await user.save(update_fields=["status", "updated_at"])
         if status == AccountStatus.DISABLED:
-            await revoke_sessions(user.id)
+            await revoke_sessions(ctx, user.id)
         await audit.record(ctx, f"sub_user.{'disable' if status == AccountStatus.DISABLED else 'enable'}", user)
     return user
 
@@ -145,7 +147,7 @@ async def delete(ctx: Context, user_id: object) -> Account:
         user.status = AccountStatus.DELETED
         user.deleted_at = now()
         await user.save(update_fields=["status", "deleted_at", "updated_at"])
-        await revoke_sessions(user.id)
+        await revoke_sessions(ctx, user.id)
         await audit.record(ctx, "sub_user.delete", user)
     return user
 
@@ -164,6 +166,9 @@ async def reset_password(ctx: Context, user_id: object) -> PasswordReset:
         user.password_hash = password_hash
         user.must_change_password = True
         await user.save(update_fields=["password_hash", "must_change_password", "updated_at"])
-        await revoke_sessions(user.id)
+        await revoke_sessions(ctx, user.id)
         await audit.record(ctx, "sub_user.reset_password", user)
+        await notify(ctx, [user.id], MessageKind.PASSWORD_RESET, "您的登录密码已被院校管理员重置",
+                     "请使用管理员告知的临时密码登录，并在首次登录时修改密码。",
+                     institution_id=user.institution_id)  # type: ignore[attr-defined]
     return PasswordReset(user=user, temporary_password=temporary)

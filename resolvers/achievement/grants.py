@@ -9,13 +9,15 @@ from tortoise.queryset import QuerySet
 from tortoise.timezone import now
 from tortoise.transactions import in_transaction
 
-from models.account import AccountKind
+from models.account import AccountKind, Module
 from models.achievement import AchievementSubtype, SubtypeGrant
 from models.institution import Institution
+from models.message import MessageKind
 from resolvers import audit
 from resolvers.access import require_account, require_staff
 from resolvers.errors import Code, Invalid, NotFound
-from resolvers.ids import decode_id
+from resolvers.ids import decode_id, encode_id
+from resolvers.messages import notify_institution
 
 if TYPE_CHECKING:
     from server.context import Context
@@ -40,6 +42,11 @@ async def _institution(institution_id: Any) -> Institution:
     return institution
 
 
+async def _tell(ctx: Context, institution_id: int, title: str) -> None:
+    await notify_institution(ctx, institution_id, Module.ACHIEVEMENTS, MessageKind.GRANT_CHANGED, title,
+                             "已存储的成果不受影响。", object_id=encode_id("Institution", institution_id))
+
+
 async def grant(ctx: Context, institution_id: Any, subtype: AchievementSubtype) -> SubtypeGrant:
     staff = require_staff(ctx)
     institution = await _institution(institution_id)
@@ -53,6 +60,7 @@ async def grant(ctx: Context, institution_id: Any, subtype: AchievementSubtype) 
             )
             await audit.record(ctx, "grant.create", row, institution_id=institution.id,
                                subtype=AchievementSubtype(subtype).value)
+            await _tell(ctx, institution.id, f"学分银行已授权贵机构存储“{AchievementSubtype(subtype).label}”类成果")
     except IntegrityError as exc:
         raise Invalid.one("subtype", Code.GRANT_EXISTS) from exc
     return row
@@ -75,5 +83,6 @@ async def revoke(ctx: Context, institution_id: Any, subtype: AchievementSubtype)
             raise Invalid.one("subtype", Code.GRANT_NOT_FOUND)
         await audit.record(ctx, "grant.revoke", row, institution_id=institution.id,
                            subtype=AchievementSubtype(subtype).value)
+        await _tell(ctx, institution.id, f"学分银行已取消贵机构存储“{AchievementSubtype(subtype).label}”类成果的授权")
     await row.refresh_from_db()
     return row

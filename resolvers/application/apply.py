@@ -131,7 +131,7 @@ async def apply_batch(ctx: Context, data: Any) -> Applied:
             ])
             await audit.record(ctx, "application.batch", batch, rule=rule.code, learners=len(chosen))
             await notify_institution(
-                rule.institution_id, Module.CONVERSION_REVIEW, MessageKind.APPLICATION_RECEIVED,  # type: ignore[attr-defined]
+                ctx, rule.institution_id, Module.CONVERSION_REVIEW, MessageKind.APPLICATION_RECEIVED,  # type: ignore[attr-defined]
                 f"收到{institution.school.name}的批量转换申请（{len(chosen)}名学员）",
                 f"{name}，转换规则{rule.code}", object_id=encode_id("ApplicationBatch", batch.id),
             )
@@ -179,7 +179,7 @@ async def apply_personal(ctx: Context, data: Any) -> ConversionApplication:
             await audit.record(ctx, "application.personal", application,
                                institution_id=rule.institution_id, rule=rule.code)  # type: ignore[attr-defined]
             await notify_institution(
-                rule.institution_id, Module.CONVERSION_REVIEW, MessageKind.APPLICATION_RECEIVED,  # type: ignore[attr-defined]
+                ctx, rule.institution_id, Module.CONVERSION_REVIEW, MessageKind.APPLICATION_RECEIVED,  # type: ignore[attr-defined]
                 f"收到学员{record.learner.name}的个人转换申请", f"转换规则{rule.code}",
                 object_id=encode_id("ConversionApplication", application.id),
             )

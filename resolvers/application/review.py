@@ -34,7 +34,7 @@ from resolvers.application.scope import filtered, received, reviewer
 from resolvers.batch import ItemResult, failed, not_found
 from resolvers.errors import Code, Invalid, NotFound, Problems
 from resolvers.ids import decode_id, encode_id
-from resolvers.messages import notify, notify_institution
+from resolvers.messages import message_row, notify_institution, write_messages
 from server.bulk import bulk_insert, fetch_rows
 
 if TYPE_CHECKING:
@@ -130,15 +130,19 @@ async def _record(ctx: Context, ids: list[int], decision: Decision, reason: str,
                        reason=reason)
     outcome = "通过" if decision == Decision.PASS else "不通过"
     by_initiator: dict[int, int] = defaultdict(int)
+    personal = []
     for application in applications:
         if application["kind"] == ApplicationKind.PERSONAL.value and application["applicant_account_id"]:
-            await notify([application["applicant_account_id"]], MessageKind.APPLICATION_DECIDED,
-                         f"您在规则{application['rule_code']}上的转换申请审核{outcome}",
-                         reason, object_id=encode_id("ConversionApplication", application["id"]))
+            personal.append(message_row(
+                application["applicant_account_id"], MessageKind.APPLICATION_DECIDED,
+                f"您在规则{application['rule_code']}上的转换申请审核{outcome}", reason,
+                object_id=encode_id("ConversionApplication", application["id"]),
+            ))
         elif application["initiator_institution_id"]:
             by_initiator[application["initiator_institution_id"]] += 1
+    await write_messages(ctx, personal)
     for institution_id, count in by_initiator.items():
-        await notify_institution(institution_id, Module.CONVERSION_REVIEW, MessageKind.APPLICATION_DECIDED,
+        await notify_institution(ctx, institution_id, Module.CONVERSION_REVIEW, MessageKind.APPLICATION_DECIDED,
                                  f"{count}名学员的转换申请审核{outcome}", reason)
 
 
@@ -206,7 +210,7 @@ async def request_re_review(ctx: Context, data: Any) -> ConversionApplication:
             await audit.record(ctx, "application.re_review", application,
                                institution_id=application.target_institution_id, reason=reason)
             await notify_institution(
-                application.target_institution_id, Module.CONVERSION_REVIEW, MessageKind.REVIEW_REQUESTED,
+                ctx, application.target_institution_id, Module.CONVERSION_REVIEW, MessageKind.REVIEW_REQUESTED,
                 f"学员{application.learner_name}申请复核（规则{application.rule_code}）", reason,
                 object_id=encode_id("ConversionApplication", application.id),
             )

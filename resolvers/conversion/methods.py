@@ -186,7 +186,7 @@ async def _leave_published(ctx: Context, method: ConversionMethod, action: Publi
                            institution_id=method.institution_id, reason=reason)  # type: ignore[attr-defined]
         if action == PublishAction.TAKE_DOWN:
             await notify_institution(
-                method.institution_id, Module.CONVERSION_RULES, MessageKind.METHOD_TAKEN_DOWN,  # type: ignore[attr-defined]
+                ctx, method.institution_id, Module.CONVERSION_RULES, MessageKind.METHOD_TAKEN_DOWN,  # type: ignore[attr-defined]
                 f"转换办法“{method.name}”已被下架", f"下架原因：{reason}",
                 object_id=encode_id("ConversionMethod", method.id),
             )

@@ -144,7 +144,7 @@ async def _move(ctx: Context, rule: ConversionRule, action: PublishAction, **cha
                            institution_id=rule.institution_id, **{k: str(v) for k, v in changes.items()})  # type: ignore[attr-defined]
         if action == PublishAction.TAKE_DOWN:
             await notify_institution(
-                rule.institution_id, Module.CONVERSION_RULES, MessageKind.RULE_TAKEN_DOWN,  # type: ignore[attr-defined]
+                ctx, rule.institution_id, Module.CONVERSION_RULES, MessageKind.RULE_TAKEN_DOWN,  # type: ignore[attr-defined]
                 f"转换规则{rule.code}已被学分银行下架", f"下架原因：{changes['taken_down_reason']}",
                 object_id=encode_id("ConversionRule", rule.id),
             )

@@ -9,14 +9,16 @@ from tortoise.queryset import QuerySet
 from tortoise.timezone import now
 from tortoise.transactions import in_transaction
 
-from models.account import AccountKind
+from models.account import AccountKind, Module
+from models.message import MessageKind
 from models.learner import FEEDBACK_TRANSITIONS, Feedback, FeedbackStatus, LearnerAchievement
 from resolvers import audit, checks
 from resolvers.access import require_account
 from resolvers.dates import day_end, day_start
 from resolvers.errors import Code, Forbidden, Invalid, NotFound, Problems
-from resolvers.ids import decode_id
+from resolvers.ids import decode_id, encode_id
 from resolvers.learner import scope
+from resolvers.messages import notify, notify_institution
 
 if TYPE_CHECKING:
     from server.context import Context
@@ -55,6 +57,11 @@ async def report(ctx: Context, data: Any) -> Feedback:
         )
         await audit.record(ctx, "feedback.report", feedback,
                            institution_id=record.institution_id)  # type: ignore[attr-defined]
+        await notify_institution(
+            ctx, record.institution_id, Module.ACHIEVEMENTS, MessageKind.FEEDBACK_RECEIVED,  # type: ignore[attr-defined]
+            f"收到学员对“{record.achievement_name}”的问题反馈", content,
+            object_id=encode_id("Feedback", feedback.id),
+        )
     return feedback
 
 
@@ -83,5 +90,8 @@ async def handle(ctx: Context, feedback_id: Any, data: Any) -> Feedback:
         if not handled:
             raise Invalid.one("id", Code.FEEDBACK_HANDLED)
         await audit.record(ctx, "feedback.handle", feedback, outcome=outcome.value)
+        await notify(ctx, [feedback.account_id], MessageKind.FEEDBACK_ANSWERED,  # type: ignore[attr-defined]
+                     f"您的问题反馈已处理：{outcome.label}", reply,
+                     object_id=encode_id("Feedback", feedback.id))
     await feedback.refresh_from_db()
     return feedback
