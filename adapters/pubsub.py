@@ -64,7 +64,7 @@ class Broker:
     def subscribe(self, account_id: int) -> Iterator[Subscriber]:
         subscriber = Subscriber(account_id)
         self._subscribers[account_id].add(subscriber)
-        self._started()
+        self.start()
         try:
             yield subscriber
         finally:
@@ -87,8 +87,12 @@ class Broker:
             for subscriber in group:
                 subscriber.offer(event)
 
-    def _started(self) -> None:
-        """Hook for brokers with a listener to start on first use."""
+    def start(self) -> None:
+        """Start listening (brokers with a listener; also done on first subscription)."""
+
+    async def ready(self, timeout: float = 2.0) -> bool:
+        """Whether events published from now on reach this process's subscribers."""
+        return True
 
     async def close(self) -> None:
         self._subscribers.clear()
@@ -110,9 +114,16 @@ class RedisBroker(Broker):
         self._listener: asyncio.Task[None] | None = None
         self.connected = asyncio.Event()
 
-    def _started(self) -> None:
+    def start(self) -> None:
         if self._listener is None or self._listener.done():
             self._listener = asyncio.get_running_loop().create_task(self._listen())
+
+    async def ready(self, timeout: float = 2.0) -> bool:
+        try:
+            await asyncio.wait_for(self.connected.wait(), timeout)
+        except asyncio.TimeoutError:
+            return False
+        return True
 
     async def publish(self, events: list[Event]) -> None:
         if not events:

@@ -222,11 +222,15 @@ async def _close(ctx: Context) -> None:
 
 
 async def live_events(ctx: Context) -> AsyncIterator[Event]:
-    """Events for the caller's account until the subscription ends; when the account is
-    disabled or the login ends, the connection is closed with 4403."""
+    """Events for the caller's account until the subscription ends, starting with ``ready``
+    once events published from then on will arrive; when the account is disabled or the login
+    ends, the connection is closed with 4403."""
     account = require_reader(ctx)
     session_id = ctx.session.id if ctx.session else None
-    with ctx.services.broker.subscribe(account.id) as subscriber:
+    broker = ctx.services.broker
+    with broker.subscribe(account.id) as subscriber:
+        await broker.ready()
+        yield {"type": "ready", "account": account.id}
         while True:
             event = await subscriber.next()
             kind = event["type"]
@@ -267,11 +271,10 @@ async def message_stream(ctx: Context) -> AsyncIterator[Message]:
 
 
 async def unread_count_stream(ctx: Context) -> AsyncIterator[int]:
-    """The unread count now, then again whenever it may have changed."""
-    last = await unread_count(ctx)
-    yield last
+    """The unread count as soon as changes will be seen, then again whenever it changes."""
+    last = -1
     async for event in live_events(ctx):
-        if event["type"] in ("message", "read", "resync"):
+        if event["type"] in ("ready", "message", "read", "resync"):
             count = await unread_count(ctx)
             if count != last:
                 last = count

@@ -99,6 +99,7 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
                 # The single-process demo migrates itself; production runs `migrate` once.
                 await database.upgrade(settings.database_url)
                 await load_reference_data()
+        services.broker.start()
         try:
             yield
         finally:

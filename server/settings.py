@@ -55,6 +55,10 @@ class Settings:
     file_dir: Path = DATA_DIR / "files"
     smtp_url: str | None = None
     mail_from: str = "学分银行 <noreply@creditbank.local>"
+    mail_retries: int = 3
+    # Wait before the second attempt; doubled before each further one.
+    mail_backoff_seconds: float = 1.0
+    mail_timeout_seconds: float = 10.0
     sms_gateway_url: str | None = None
     redis_url: str | None = None
     token_ttl_hours: int = 12
@@ -82,6 +86,9 @@ class Settings:
             file_dir=Path(os.environ.get("FILE_DIR", str(DATA_DIR / "files"))),
             smtp_url=os.environ.get("SMTP_URL") or None,
             mail_from=os.environ.get("MAIL_FROM", cls.mail_from),
+            mail_retries=_int("MAIL_RETRIES", 3),
+            mail_backoff_seconds=float(os.environ.get("MAIL_BACKOFF_SECONDS", "1")),
+            mail_timeout_seconds=float(os.environ.get("MAIL_TIMEOUT_SECONDS", "10")),
             sms_gateway_url=os.environ.get("SMS_GATEWAY_URL") or None,
             redis_url=os.environ.get("REDIS_URL") or None,
             token_ttl_hours=_int("TOKEN_TTL_HOURS", 12),

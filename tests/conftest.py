@@ -20,6 +20,7 @@ from server.reference import load_reference_data
 from server.security import Passwords
 from server.settings import Settings
 from tests.support.api import Api
+from tests.support.live import LiveServer
 from tests.support.db import PG_ADMIN_URL, backend, empty_all_tables
 from tests.support.services import SmsGateway, SmtpServer
 
@@ -95,6 +96,29 @@ async def make_api(settings: Settings) -> AsyncIterator[Callable[..., Any]]:
 @pytest_asyncio.fixture
 async def api(make_api: Callable[..., Any]) -> Api:
     return await make_api()
+
+
+@pytest_asyncio.fixture
+async def make_live_server(settings: Settings) -> AsyncIterator[Callable[..., Any]]:
+    """Serve an app (settings changed by keyword) under a real uvicorn on a loopback port."""
+    servers: list[LiveServer] = []
+
+    async def build(**changes: Any) -> LiveServer:
+        server = LiveServer(create_app(settings.with_(**changes), manage_database=False))
+        await server.start()
+        servers.append(server)
+        return server
+
+    yield build
+    for server in servers:
+        await server.stop()
+        await server.app.state.services.background.drain()
+        await server.app.state.services.broker.close()
+
+
+@pytest_asyncio.fixture
+async def live_server(make_live_server: Callable[..., Any]) -> LiveServer:
+    return await make_live_server()
 
 
 @pytest_asyncio.fixture
