@@ -103,16 +103,26 @@ def cmd_sync_x_certificates(args: argparse.Namespace) -> None:
     from resolvers.achievement.sync import sync_x_certificates
     from resolvers.errors import Invalid
 
+    from tqdm import tqdm
+
     settings = _settings()
     path = Path(args.file)
-    try:
-        result = asyncio.run(
-            _with_orm(settings, lambda: sync_x_certificates(path.read_bytes(), path.name, None))
-        )
-    except Invalid as refusal:
-        for problem in refusal.problems:
-            print(f"{problem.message} ({problem.code.value})", file=sys.stderr)
-        sys.exit(1)
+    with tqdm(desc="同步", unit="行", file=sys.stderr, disable=args.quiet) as bar:
+
+        def progress(done: int, total: int) -> None:
+            bar.total = total
+            bar.update(done - bar.n)
+
+        try:
+            result = asyncio.run(_with_orm(
+                settings, lambda: sync_x_certificates(path.read_bytes(), path.name, None,
+                                                      on_progress=progress)
+            ))
+        except Invalid as refusal:
+            bar.close()
+            for problem in refusal.problems:
+                print(f"{problem.message} ({problem.code.value})", file=sys.stderr)
+            sys.exit(1)
     print(f"X证书同步：新增 {result.created}，更新 {result.updated}，无变化 {result.unchanged}，"
           f"未同步 {len(result.rejected)}")
     for number, reason in result.rejected:
@@ -155,6 +165,7 @@ def main(argv: list[str] | None = None) -> None:
 
     sync = sub.add_parser("sync-x-certificates", help="upsert X certificates from a sync file")
     sync.add_argument("file", help="an .xlsx/.xls file or JSON lines")
+    sync.add_argument("--quiet", action="store_true", help="no progress bar")
     sync.set_defaults(func=cmd_sync_x_certificates)
 
     args = parser.parse_args(argv)

@@ -8,7 +8,7 @@ A sync file is a spreadsheet with the columns of ``SYNC_COLUMNS`` or JSON lines 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -54,19 +54,12 @@ class SyncResult:
     job: ImportJob | None = None
 
 
-def _records(data: bytes) -> Iterator[tuple[int, dict[str, Any]]]:
-    """(line or row number, record) from JSON lines or a spreadsheet."""
+def _records(data: bytes) -> tuple[int, Iterator[tuple[int, dict[str, Any]]]]:
+    """How many records (blank rows included for spreadsheets), and (line or row number, record)
+    from JSON lines or a spreadsheet."""
     if data.lstrip()[:1] == b"{":
-        for number, line in enumerate(data.decode("utf-8-sig").splitlines(), start=1):
-            if not line.strip():
-                continue
-            try:
-                item = json.loads(line)
-            except json.JSONDecodeError:
-                yield number, {"_error": "不是有效的JSON"}
-                continue
-            yield number, {JSON_KEYS[k]: v for k, v in item.items() if k in JSON_KEYS}
-        return
+        lines = data.decode("utf-8-sig").splitlines()
+        return sum(1 for line in lines if line.strip()), _json_records(lines)
     try:
         sheet = open_sheet(data)
     except SpreadsheetError as exc:
@@ -75,15 +68,35 @@ def _records(data: bytes) -> Iterator[tuple[int, dict[str, Any]]]:
     missing = [c.title for c in SYNC_COLUMNS if c.required and c.title not in positions]
     if missing:
         raise Invalid.one("file", Code.MISSING_COLUMNS, "同步文件缺少列：" + "、".join(missing))
+    return sheet.row_count, _sheet_records(sheet, positions)
+
+
+def _json_records(lines: list[str]) -> Iterator[tuple[int, dict[str, Any]]]:
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError:
+            yield number, {"_error": "不是有效的JSON"}
+            continue
+        yield number, {JSON_KEYS[k]: v for k, v in item.items() if k in JSON_KEYS}
+
+
+def _sheet_records(sheet: Any, positions: dict[str, int]) -> Iterator[tuple[int, dict[str, Any]]]:
     for number, row in enumerate(sheet.rows, start=2):
         if any(cell not in (None, "") for cell in row):
             yield number, {c.key: row[positions[c.title]] if positions.get(c.title, 99) < len(row) else None
                            for c in SYNC_COLUMNS if c.title in positions}
 
 
-async def sync_x_certificates(data: bytes, source_name: str, operator: Account | None) -> SyncResult:
+async def sync_x_certificates(data: bytes, source_name: str, operator: Account | None, *,
+                              on_progress: Callable[[int, int], None] | None = None) -> SyncResult:
+    """Upsert the file's certificates; ``on_progress(done, total)`` is called as records are
+    handled (the CLI draws a progress bar with it)."""
     if not data:
         raise Invalid.one("file", Code.FILE_EMPTY)
+    total, records = _records(data)
     institutions = {
         code: institution_id
         for code, institution_id in await Institution.all().values_list("school__code", "id")
@@ -95,10 +108,12 @@ async def sync_x_certificates(data: bytes, source_name: str, operator: Account |
         source_name=source_name[:200],
     )
     async with in_transaction():
-        for number, record in _records(data):
+        for done, (number, record) in enumerate(records, start=1):
             problem = record.get("_error") or await _upsert(record, institutions, result, job.id)
             if problem:
                 result.rejected.append((number, problem))
+            if on_progress is not None:
+                on_progress(done, total)
     job.status, job.finished_at = ImportStatus.DONE, now()
     job.total_rows = result.created + result.updated + result.unchanged + len(result.rejected)
     job.imported_count = result.created + result.updated + result.unchanged

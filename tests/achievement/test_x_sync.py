@@ -89,6 +89,21 @@ async def test_f4_4_only_staff_may_sync(api: Api, demo: None) -> None:
     assert await snapshot() == before
 
 
+async def test_b8_cli_sync_draws_a_progress_bar(demo: None, tmp_path: Path) -> None:
+    path = tmp_path / "x.xlsx"
+    path.write_bytes(workbook_bytes(HEADERS, rows()))
+    env = {**os.environ, "DATABASE_URL": os.environ["CREDIT_BANK_TEST_DB_URL"], "SECRET_KEY": "cli",
+           "DATA_DIR": str(tmp_path), "AERICH_NO_TORTOISE_V1_WARNING": "1"}
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "server", "sync-x-certificates", str(path), cwd=ROOT, env=env,
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+    )
+    _, err = await process.communicate()
+    assert process.returncode == 0, err.decode()
+    bar = err.decode().replace("\r", "\n").splitlines()
+    assert any("同步" in line and "3/3" in line and "100%" in line for line in bar), bar
+
+
 async def test_f4_4_cli_syncs_a_file(api: Api, demo: None, tmp_path: Path) -> None:
     path = tmp_path / "x.xlsx"
     path.write_bytes(workbook_bytes(HEADERS, rows()))
