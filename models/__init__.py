@@ -44,11 +44,25 @@ from models.learner import (
     StorageSource,
 )
 from models.message import Message, MessageKind
+from models.partner import (
+    CallOutcome,
+    Partner,
+    PartnerCall,
+    PartnerDocument,
+    PartnerKey,
+    PersistedQuery,
+)
 from models.outbox import Channel, DeliveryStatus, OutboundMessage
 from models.reference import Discipline, GraduationConclusion, Level, Major, MajorClass
 from models.verification import CodePurpose, PhoneSendSlot, VerificationCode
 
 __all__ = [
+    "CallOutcome",
+    "Partner",
+    "PartnerCall",
+    "PartnerDocument",
+    "PartnerKey",
+    "PersistedQuery",
     "Account",
     "AccountKind",
     "AccountStatus",

@@ -44,6 +44,7 @@ from schema.institution import InstitutionMutation, InstitutionType
 from schema.labels import LabelsQuery
 from schema.learner import LearnerAchievementType, LearnerMutation, LearnerQuery, LearnerType
 from schema.message import MessageMutation, MessageQuery, MessageType, Subscription
+from schema.limits import cost_rule
 from schema.masking import MaskUnexpectedErrors, is_unexpected
 from schema.node import NodeQuery
 from schema.overview import OverviewQuery
@@ -105,6 +106,7 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
     limit_rules = [
         *QueryDepthLimiter(max_depth=settings.max_depth if settings else 12).validation_rules,
         *MaxAliasesLimiter(max_alias_count=settings.max_aliases if settings else 30).validation_rules,
+        cost_rule(settings.max_cost if settings else 10000),
     ]
     extensions: list[Any] = [
         lambda: ParserCache(maxsize=512),
@@ -122,7 +124,10 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
         subscription=Subscription,
         types=NODE_TYPES,
         extensions=extensions,
-        config=StrawberryConfig(scalar_map={datetime: DateTime}),
+        config=StrawberryConfig(
+            scalar_map={datetime: DateTime},
+            batching_config={"max_operations": settings.max_batch if settings else 10},
+        ),
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hmac
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -10,8 +11,9 @@ from starlette.requests import HTTPConnection
 from tortoise.timezone import now
 
 from adapters.pubsub import Event
-from models.account import Account, AccountStatus, Session
-from server.security import token_digest
+from models.account import Account, AccountKind, AccountStatus, Session
+from models.partner import Partner, PartnerKey
+from server.security import split_api_key, token_digest
 from server.services import Services
 from server.settings import Settings
 
@@ -30,6 +32,13 @@ class Context:
     connection_params: dict[str, Any] | None = None
     # The client's key for the progress(key:) subscription of this request's import or export.
     progress_key: str | None = None
+    # A partner system's call (D3): the partner, its key, the account it acts as (its
+    # institution's main account) and the trusted document it runs.
+    partner: Partner | None = None
+    partner_key: PartnerKey | None = None
+    partner_account: Account | None = None
+    partner_document: str | None = None
+    partner_operation: str = ""
     loaders: dict[Any, Any] = field(default_factory=dict)
 
     @property
@@ -38,7 +47,7 @@ class Context:
 
     @property
     def account(self) -> Account | None:
-        return self.session.account if self.session else None
+        return self.session.account if self.session else self.partner_account
 
     @property
     def ip(self) -> str:
@@ -89,6 +98,36 @@ class Context:
             self.token_rejected = True
             return
         self.session = session
+
+
+    async def authenticate_partner(self, key: str) -> bool:
+        """Load the partner of an API key; False when the key is unknown, revoked or expired."""
+        parts = split_api_key(key)
+        if parts is None:
+            return False
+        prefix, secret = parts
+        row = await PartnerKey.get_or_none(prefix=prefix, revoked_at__isnull=True)
+        if (row is None or not hmac.compare_digest(row.secret_digest, token_digest(secret))
+                or row.expires_at is not None and row.expires_at <= now()):
+            return False
+        partner = await Partner.get_or_none(id=row.partner_id)
+        account = partner and await Account.filter(
+            institution_id=partner.institution_id, kind=AccountKind.INSTITUTION_ADMIN,
+            status=AccountStatus.ACTIVE,
+        ).select_related("institution", "institution__school").first()
+        if partner is None or account is None:
+            return False
+        await PartnerKey.filter(id=row.id).update(last_used_at=now())
+        self.partner, self.partner_key, self.partner_account = partner, row, account
+        return True
+
+
+def api_key(request: HTTPConnection) -> str | None:
+    """A partner key: ``X-Api-Key: cbk_…`` or ``Authorization: ApiKey cbk_…``."""
+    if value := request.headers.get("x-api-key", "").strip():
+        return value
+    scheme, _, value = request.headers.get("authorization", "").partition(" ")
+    return value.strip() if scheme.lower() == "apikey" and value.strip() else None
 
 
 def bearer_token(request: HTTPConnection) -> str | None:

@@ -62,3 +62,19 @@ def new_temporary_password() -> str:
 
 def sign(secret_key: str, payload: str) -> str:
     return hmac.new(secret_key.encode(), payload.encode(), hashlib.sha256).hexdigest()[:32]
+
+
+API_KEY_PREFIX = "cbk"
+
+
+def new_api_key() -> tuple[str, str, str]:
+    """(the key shown once, its lookup prefix, the SHA-256 of its secret)."""
+    prefix, secret = secrets.token_hex(6), secrets.token_urlsafe(32)
+    return f"{API_KEY_PREFIX}_{prefix}_{secret}", prefix, token_digest(secret)
+
+
+def split_api_key(key: str) -> tuple[str, str] | None:
+    parts = key.strip().split("_", 2)
+    if len(parts) != 3 or parts[0] != API_KEY_PREFIX or not parts[1] or not parts[2]:
+        return None
+    return parts[1], parts[2]

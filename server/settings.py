@@ -50,8 +50,9 @@ class Settings:
     debug: bool = False
     # Demo mode exposes the SMS/mail outbox through the `demoOutbox` query.
     demo: bool = False
-    graphiql: bool = True
-    introspection: bool = True
+    # The IDE page and introspection: on in the demo, off unless enabled elsewhere.
+    graphiql: bool = False
+    introspection: bool = False
     file_dir: Path = DATA_DIR / "files"
     smtp_url: str | None = None
     mail_from: str = "学分银行 <noreply@creditbank.local>"
@@ -66,6 +67,12 @@ class Settings:
     max_aliases: int = 30
     max_tokens: int = 4000
     max_page_size: int = 100
+    max_cost: int = 10000
+    # Operations in one batched HTTP request (a JSON array).
+    max_batch: int = 10
+    # Request bodies: JSON (and GET URLs) vs multipart uploads (20 MB spreadsheets, 10 MB PDFs).
+    max_body_bytes: int = 1_000_000
+    max_upload_bytes: int = 25_000_000
     # Operations one websocket may run at once; more are refused with an error message.
     max_subscriptions_per_connection: int = 50
     cors_origins: tuple[str, ...] = ()
@@ -81,8 +88,8 @@ class Settings:
             secret_key=_secret_key(),
             debug=_flag("DEBUG", False),
             demo=_flag("DEMO", False),
-            graphiql=_flag("GRAPHIQL", True),
-            introspection=_flag("INTROSPECTION", True),
+            graphiql=_flag("GRAPHIQL", _flag("DEMO", False)),
+            introspection=_flag("INTROSPECTION", _flag("DEMO", False)),
             file_dir=Path(os.environ.get("FILE_DIR", str(DATA_DIR / "files"))),
             smtp_url=os.environ.get("SMTP_URL") or None,
             mail_from=os.environ.get("MAIL_FROM", cls.mail_from),
@@ -95,6 +102,10 @@ class Settings:
             max_depth=_int("MAX_QUERY_DEPTH", 12),
             max_aliases=_int("MAX_ALIASES", 30),
             max_tokens=_int("MAX_TOKENS", 4000),
+            max_cost=_int("MAX_QUERY_COST", 10000),
+            max_batch=_int("MAX_BATCH", 10),
+            max_body_bytes=_int("MAX_BODY_BYTES", 1_000_000),
+            max_upload_bytes=_int("MAX_UPLOAD_BYTES", 25_000_000),
             cors_origins=_list("CORS_ORIGINS", ()),
             max_subscriptions_per_connection=_int("MAX_SUBSCRIPTIONS_PER_CONNECTION", 50),
         )

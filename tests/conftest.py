@@ -66,6 +66,8 @@ def settings(migrated_database: str, tmp_path: Path) -> Settings:
         database_url=migrated_database,
         secret_key="test-secret-key",
         demo=True,
+        graphiql=True,
+        introspection=True,
         file_dir=tmp_path / "files",
         **TEST_ARGON2,  # type: ignore[arg-type]
     )

@@ -1,0 +1,114 @@
+"""Request limits beyond strawberry's depth/alias/token limiters: a cost limit, and stable codes
+on the errors GraphQL itself reports, so clients can tell them apart."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from graphql import (
+    FieldNode,
+    FragmentSpreadNode,
+    GraphQLError,
+    GraphQLSyntaxError,
+    InlineFragmentNode,
+    IntValueNode,
+    OperationDefinitionNode,
+    SelectionSetNode,
+    ValidationContext,
+    ValidationRule,
+    VariableNode,
+)
+
+from schema.connection import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
+
+
+def cost_rule(max_cost: int) -> type[ValidationRule]:
+    """Cost of an operation: one per field selected, a connection's selections multiplied by
+    its page size (``first``; a variable counts as its default or the largest page). The worst
+    case an operation can ask for, known before it runs."""
+
+    class QueryCostRule(ValidationRule):
+        def enter_operation_definition(self, node: OperationDefinitionNode, *_: Any) -> None:
+            defaults = {
+                definition.variable.name.value: definition.default_value
+                for definition in node.variable_definitions or ()
+            }
+            cost = _cost(self.context, node.selection_set, 1, defaults, set())
+            if cost > max_cost:
+                self.report_error(GraphQLError(
+                    f"查询代价 {cost} 超过上限 {max_cost}：请减少每页条数或嵌套的列表",
+                    node, extensions={"code": "QUERY_TOO_COSTLY", "cost": cost, "maxCost": max_cost},
+                ))
+
+    return QueryCostRule
+
+
+def _page_size(field: FieldNode, defaults: dict[str, Any]) -> int:
+    argument = next((a for a in field.arguments or () if a.name.value == "first"), None)
+    if argument is None:
+        selections = field.selection_set.selections if field.selection_set else ()
+        is_connection = any(isinstance(s, FieldNode) and s.name.value in ("edges", "nodes")
+                            for s in selections)
+        return DEFAULT_PAGE_SIZE if is_connection else 1
+    value = argument.value
+    if isinstance(value, VariableNode):
+        value = defaults.get(value.name.value)
+    if isinstance(value, IntValueNode):
+        return max(min(int(value.value), MAX_PAGE_SIZE), 1)
+    return MAX_PAGE_SIZE
+
+
+def _cost(context: ValidationContext, selection_set: SelectionSetNode | None, multiplier: int,
+          defaults: dict[str, Any], seen: set[str]) -> int:
+    if selection_set is None:
+        return 0
+    total = 0
+    for selection in selection_set.selections:
+        if isinstance(selection, FieldNode):
+            total += multiplier
+            if selection.selection_set is not None:
+                total += _cost(context, selection.selection_set,
+                               multiplier * _page_size(selection, defaults), defaults, seen)
+        elif isinstance(selection, InlineFragmentNode):
+            total += _cost(context, selection.selection_set, multiplier, defaults, seen)
+        elif isinstance(selection, FragmentSpreadNode):
+            name = selection.name.value
+            fragment = context.get_fragment(name)
+            if fragment is not None and name not in seen:
+                total += _cost(context, fragment.selection_set, multiplier, defaults, seen | {name})
+    return total
+
+
+# GraphQL's own errors, by what their message says (graphql-core and strawberry's limiters).
+_CODES = (
+    ("exceeds maximum operation depth", "QUERY_TOO_DEEP"),
+    ("aliases found", "TOO_MANY_ALIASES"),
+    ("number of tokens", "TOO_MANY_TOKENS"),
+    ("token limit", "TOO_MANY_TOKENS"),
+    ("got invalid value", "BAD_USER_INPUT"),
+    ("of required type", "BAD_USER_INPUT"),
+    ("was not provided", "BAD_USER_INPUT"),
+    ("introspection", "INTROSPECTION_DISABLED"),
+    ("Introspection", "INTROSPECTION_DISABLED"),
+)
+
+
+def code_request_errors(errors: list[GraphQLError]) -> bool:
+    """Give GraphQL's request errors (parse, validation, variables) a code; answers whether the
+    errors are request errors (no field was executed), which GraphQL over HTTP answers with 400."""
+    request_error = bool(errors)
+    for error in errors:
+        if error.path is not None:
+            request_error = False
+        extensions = dict(error.extensions or {})
+        if "code" in extensions:
+            continue
+        if isinstance(error, GraphQLSyntaxError) or error.message.startswith("Syntax Error"):
+            code = "GRAPHQL_PARSE_FAILED"
+        else:
+            code = next((c for text, c in _CODES if text in error.message), "GRAPHQL_VALIDATION_FAILED")
+            if error.path is not None:
+                continue
+        extensions["code"] = code
+        error.extensions = extensions
+    return request_error

@@ -1,0 +1,179 @@
+"""The GraphQL view: strawberry's ASGI view with our context and authentication (bearer tokens,
+partner keys, websocket connection_init), persisted documents, GraphQL over HTTP's
+``application/graphql-response+json``, an offline IDE page and UTF-8 JSON."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from cross_web import HTTPException
+from graphql.error import GraphQLError
+from starlette.requests import HTTPConnection, Request
+from starlette.responses import HTMLResponse, JSONResponse, Response
+from strawberry.asgi import GraphQL
+from strawberry.exceptions import ConnectionRejectionError
+from strawberry.schema.exceptions import InvalidOperationTypeError
+from strawberry.types.unset import UNSET
+
+from models.partner import CallOutcome, PartnerCall
+from schema import build_schema
+from schema.limits import code_request_errors
+from server.context import Context, api_key, bearer_token
+from server.documents import DocumentStore, RequestRefused, lift_document_id, resolve_document
+from server.services import Services
+
+STATIC = Path(__file__).with_name("static")
+GRAPHQL_RESPONSE = "application/graphql-response+json"
+
+
+def wants_graphql_response(accept: str) -> bool:
+    """GraphQL over HTTP: the client prefers ``application/graphql-response+json``."""
+    return GRAPHQL_RESPONSE in accept
+
+
+class GraphQLApp(GraphQL):
+    def __init__(self, services: Services) -> None:
+        settings = services.settings
+        super().__init__(
+            build_schema(settings),
+            graphql_ide="graphiql" if settings.graphiql else None,
+            multipart_uploads_enabled=True,
+            allowed_origins=settings.cors_origins,
+            max_subscriptions_per_connection=settings.max_subscriptions_per_connection,
+        )
+        self.services = services
+        self.documents = DocumentStore()
+        self._ide_html = (STATIC / "graphiql" / "index.html").read_text(encoding="utf-8")
+
+    # --- who is calling ---------------------------------------------------------------------
+
+    async def get_context(self, request: HTTPConnection, response: Any) -> Context:
+        context = Context(request=request, response=response, services=self.services)
+        request.state.context = context
+        key = api_key(request)
+        if key is not None and request.scope["type"] == "http":
+            if not await context.authenticate_partner(key):
+                raise RequestRefused(401, "INVALID_API_KEY", "合作方密钥无效、已吊销或已过期")
+            return context
+        await context.authenticate(bearer_token(request))
+        return context
+
+    async def on_ws_connect(self, context: Context) -> Any:
+        """The token comes in connection_init (browsers cannot set websocket headers): as
+        ``token``/``authToken``, or ``Authorization: Bearer …``; a header works too."""
+        params = context.connection_params or {}
+        token = params.get("token") or params.get("authToken")
+        authorization = params.get("Authorization") or params.get("authorization")
+        if not token and isinstance(authorization, str):
+            scheme, _, value = authorization.partition(" ")
+            token = value.strip() if scheme.lower() == "bearer" else None
+        if isinstance(token, str) and token:
+            context.session, context.token_rejected = None, False
+            await context.authenticate(token)
+        if context.session is None or context.account is None or context.account.must_change_password:
+            raise ConnectionRejectionError({"code": "UNAUTHENTICATED", "message": "请先登录"})
+        return UNSET
+
+    # --- what is run ------------------------------------------------------------------------
+
+    def parse_json(self, data: str | bytes) -> Any:
+        return lift_document_id(super().parse_json(data))
+
+    def parse_query_params(self, params: Any) -> dict[str, Any]:
+        return lift_document_id(super().parse_query_params(params))
+
+    def should_render_graphql_ide(self, request: Any) -> bool:
+        persisted = any(name in request.query_params for name in ("extensions", "documentId", "doc_id"))
+        return not persisted and super().should_render_graphql_ide(request)
+
+    async def parse_http_body(self, request: Any) -> Any:
+        data = await super().parse_http_body(request)
+        context: Context = request._request.state.context
+        for item in data if isinstance(data, list) else [data]:
+            await resolve_document(item, context, self.documents)
+        return data
+
+    async def execute_single(self, request: Any, request_adapter: Any, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return await super().execute_single(request, request_adapter, *args, **kwargs)
+        except HTTPException as exc:
+            if request_adapter.method == "GET" and isinstance(exc.__cause__, InvalidOperationTypeError):
+                raise RequestRefused(405, "METHOD_NOT_ALLOWED", "变更只能通过 POST 发送",
+                                     {"Allow": "POST"}) from exc
+            raise
+
+    # --- how it is answered -----------------------------------------------------------------
+
+    async def run(self, request: Any, *args: Any, **kwargs: Any) -> Any:
+        if not isinstance(request, Request):
+            return await super().run(request, *args, **kwargs)
+        try:
+            response = await super().run(request, *args, **kwargs)
+        except RequestRefused as refused:
+            response = JSONResponse(refused.body(), status_code=refused.status, headers=refused.headers)
+            request.state.outcome = CallOutcome.REFUSED
+            request.state.refusal = refused.code
+        finally:
+            # Strawberry reads multipart forms but never closes their uploaded files.
+            await request.close()
+        await self._log_partner_call(request, response)
+        return response
+
+    async def get_sub_response(self, request: Any) -> Response:
+        response = await super().get_sub_response(request)
+        request.state.graphql_response = wants_graphql_response(request.headers.get("accept", ""))
+        request.state.sub_response = response
+        response.graphql_response_json = request.state.graphql_response  # type: ignore[attr-defined]
+        return response
+
+    async def process_result(self, request: Any, result: Any) -> Any:
+        if result.errors:
+            request_error = code_request_errors(result.errors)
+            request.state.outcome = CallOutcome.ERRORS
+            if request_error and result.data is None and request.state.graphql_response:
+                request.state.sub_response.status_code = 400
+        return await super().process_result(request, result)
+
+    def create_response(self, response_data: Any, sub_response: Response) -> Response:
+        response = super().create_response(response_data, sub_response)
+        if getattr(sub_response, "graphql_response_json", False):
+            response.headers["content-type"] = GRAPHQL_RESPONSE + "; charset=utf-8"
+        return response
+
+    async def render_graphql_ide(self, request: Request) -> Response:
+        return HTMLResponse(self._ide_html)
+
+    def encode_json(self, data: object) -> str:
+        # Chinese text as UTF-8, not \\uXXXX escapes (half the bytes on the wire).
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+    async def _log_partner_call(self, request: Request, response: Response) -> None:
+        context: Context | None = getattr(request.state, "context", None)
+        if context is None or context.partner is None:
+            return
+        outcome = getattr(request.state, "outcome", CallOutcome.OK)
+        await PartnerCall.create(
+            partner_id=context.partner.id, key_id=context.partner_key.id if context.partner_key else None,
+            operation_name=(_operation_name(request) or context.partner_operation)[:128], document_id=(context.partner_document or "")[:128],
+            outcome=outcome, detail=getattr(request.state, "refusal", "")[:200], ip=context.ip,
+        )
+
+
+def _operation_name(request: Request) -> str:
+    name = request.query_params.get("operationName")
+    if name:
+        return name
+    body = getattr(request, "_body", None)
+    if body:
+        try:
+            data = json.loads(body)
+        except ValueError:
+            return ""
+        if isinstance(data, dict):
+            return str(data.get("operationName") or "")
+    return ""
+
+
+__all__ = ["GraphQLApp", "GraphQLError"]
