@@ -22,7 +22,7 @@ def require_account(
     account = ctx.account
     if account is None:
         raise Unauthenticated()
-    if account.must_change_password and not allow_initial_password:
+    if account.must_change_password and not allow_initial_password and ctx.partner is None:
         raise Forbidden("请先修改初始密码", code="PASSWORD_CHANGE_REQUIRED")
     if (
         account.is_institution_member

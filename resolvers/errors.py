@@ -127,6 +127,7 @@ class Code(LabeledEnum):
     REASON_REQUIRED = "REASON_REQUIRED", "审核不通过时须填写原因"
     RE_REVIEW_USED = "RE_REVIEW_USED", "每个申请只能申请一次复核"
     NOT_FAILED = "NOT_FAILED", "只有转换失败的申请可以申请复核"
+    MANIFEST_INVALID = "MANIFEST_INVALID", "操作清单无效"
     EMAIL_REQUIRED = "EMAIL_REQUIRED", "请先在账户信息中填写电子邮箱，才能接收邮件提醒"
 
 

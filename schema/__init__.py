@@ -45,6 +45,7 @@ from schema.labels import LabelsQuery
 from schema.learner import LearnerAchievementType, LearnerMutation, LearnerQuery, LearnerType
 from schema.message import MessageMutation, MessageQuery, MessageType, Subscription
 from schema.limits import cost_rule
+from schema.partner import PartnerKeyType, PartnerMutation, PartnerQuery, PartnerType
 from schema.masking import MaskUnexpectedErrors, is_unexpected
 from schema.node import NodeQuery
 from schema.overview import OverviewQuery
@@ -68,7 +69,7 @@ SDL_PATH = Path(__file__).with_name("schema.graphql")
 @strawberry.type(description="查询")
 class Query(
     NodeQuery, AccountQuery, OverviewQuery, AchievementQuery, LearnerQuery, FeedbackQuery,
-    ConversionQuery, ApplicationQuery, MessageQuery,
+    ConversionQuery, ApplicationQuery, MessageQuery, PartnerQuery,
     ReferenceQuery, DirectoryQuery, VerificationQuery, LabelsQuery,
 ):
     pass
@@ -77,7 +78,7 @@ class Query(
 @strawberry.type(description="变更：每个业务动作一个，返回载荷及 errors")
 class Mutation(
     AccountMutation, InstitutionMutation, AchievementMutation, LearnerMutation, FeedbackMutation,
-    ConversionMutation, ApplicationMutation, MessageMutation,
+    ConversionMutation, ApplicationMutation, MessageMutation, PartnerMutation,
     DirectoryMutation, VerificationMutation,
 ):
     pass
@@ -87,7 +88,7 @@ NODE_TYPES: list[type[Any]] = [
     AccountType, InstitutionType, ProvinceType, SchoolType, AchievementType, SubtypeGrantType,
     LevelType, GraduationConclusionType, DisciplineType, MajorClassType, MajorType, ImportJobType,
     LearnerType, LearnerAchievementType, FeedbackType, ConversionMethodType, ConversionRuleType,
-    ApplicationBatchType, ConversionApplicationType, MessageType,
+    ApplicationBatchType, ConversionApplicationType, MessageType, PartnerType, PartnerKeyType,
 ]
 
 

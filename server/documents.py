@@ -69,9 +69,10 @@ class DocumentStore:
     async def get(self, sha: str) -> str | None:
         query = self._cache.get(sha)
         if query is None:
-            query = await PersistedQuery.filter(sha256=sha).values_list("query", flat=True).first()
-            if query is None:
+            row = await PersistedQuery.get_or_none(sha256=sha)
+            if row is None:
                 return None
+            query = row.query
             self._remember(sha, query)  # type: ignore[arg-type]
         return query  # type: ignore[return-value]
 
