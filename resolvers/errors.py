@@ -189,3 +189,12 @@ class Forbidden(ClientError):
 class NotFound(ClientError):
     code = "NOT_FOUND"
     default_message = "对象不存在或无权访问"
+
+
+class RateLimited(ClientError):
+    code = "RATE_LIMITED"
+
+    def __init__(self, retry_after: int) -> None:
+        super().__init__(f"操作过于频繁，请{retry_after}秒后再试")
+        self.retry_after = retry_after
+        self.extensions = {"code": self.code, "retryAfter": retry_after}

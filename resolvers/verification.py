@@ -43,6 +43,7 @@ async def send_code(
     ctx: Context, purpose: CodePurpose, phone: str | None, also_email: bool
 ) -> CodeSent:
     account = None if purpose in ANONYMOUS_PURPOSES else require_account(ctx)
+    await ctx.limit((f"code:ip:{ctx.ip}", ctx.settings.code_rate_per_address))
     problems = Problems()
     if account is not None and purpose in BOUND_PHONE_PURPOSES:
         if not account.phone:

@@ -13,6 +13,7 @@ from tortoise.timezone import now
 from adapters.pubsub import Event
 from models.account import Account, AccountKind, AccountStatus, Session
 from models.partner import Partner, PartnerKey
+from resolvers.errors import RateLimited
 from server.security import split_api_key, token_digest
 from server.services import Services
 from server.settings import Settings
@@ -99,6 +100,17 @@ class Context:
             return
         self.session = session
 
+
+    async def limit(self, *buckets: tuple[str, int]) -> None:
+        """Count this request in each (bucket, per-minute limit); over a limit the request is
+        refused with RATE_LIMITED, HTTP 429 and Retry-After."""
+        for bucket, limit in buckets:
+            wait = await self.services.limiter.hit(bucket, limit, 60)
+            if wait:
+                if self.response is not None and hasattr(self.response, "headers"):
+                    self.response.status_code = 429
+                    self.response.headers["Retry-After"] = str(wait)
+                raise RateLimited(wait)
 
     async def authenticate_partner(self, key: str) -> bool:
         """Load the partner of an API key; False when the key is unknown, revoked or expired."""

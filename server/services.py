@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from adapters.mail import Mailer
 from adapters.pubsub import Broker, broker_for
+from adapters.ratelimit import MemoryRateLimiter, RedisRateLimiter, rate_limiter
 from adapters.sms import SmsSender, sms_sender
 from adapters.storage import FileStorage
 from server.background import Background
@@ -22,6 +23,7 @@ class Services:
     storage: FileStorage
     background: Background
     broker: Broker
+    limiter: MemoryRateLimiter | RedisRateLimiter
 
     @classmethod
     def build(cls, settings: Settings) -> Services:
@@ -35,6 +37,7 @@ class Services:
             storage=FileStorage(settings.file_dir),
             background=Background(),
             broker=broker_for(settings.redis_url),
+            limiter=rate_limiter(settings.redis_url),
         )
 
     def send_mail_after_commit(self, message_id: int) -> None:

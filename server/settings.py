@@ -76,6 +76,13 @@ class Settings:
     # Operations one websocket may run at once; more are refused with an error message.
     max_subscriptions_per_connection: int = 50
     cors_origins: tuple[str, ...] = ()
+    # Rate limits, per minute: logins and code sendings per address and per account, partner
+    # calls per key and per address.
+    login_rate_per_address: int = 60
+    login_rate_per_account: int = 20
+    code_rate_per_address: int = 10
+    partner_rate_per_key: int = 600
+    partner_rate_per_address: int = 1200
     # argon2 cost; tests lower it to keep the suite fast, production keeps the library default.
     argon2_time_cost: int = 3
     argon2_memory_kib: int = 65536
@@ -107,6 +114,11 @@ class Settings:
             max_body_bytes=_int("MAX_BODY_BYTES", 1_000_000),
             max_upload_bytes=_int("MAX_UPLOAD_BYTES", 25_000_000),
             cors_origins=_list("CORS_ORIGINS", ()),
+            login_rate_per_address=_int("LOGIN_RATE_PER_ADDRESS", 60),
+            login_rate_per_account=_int("LOGIN_RATE_PER_ACCOUNT", 20),
+            code_rate_per_address=_int("CODE_RATE_PER_ADDRESS", 10),
+            partner_rate_per_key=_int("PARTNER_RATE_PER_KEY", 600),
+            partner_rate_per_address=_int("PARTNER_RATE_PER_ADDRESS", 1200),
             max_subscriptions_per_connection=_int("MAX_SUBSCRIPTIONS_PER_CONNECTION", 50),
         )
 

@@ -18,6 +18,7 @@ from strawberry.schema.exceptions import InvalidOperationTypeError
 from strawberry.types.unset import UNSET
 
 from models.partner import CallOutcome, PartnerCall
+from resolvers.errors import RateLimited
 from schema import build_schema
 from schema.limits import code_request_errors
 from server.context import Context, api_key, bearer_token
@@ -56,6 +57,13 @@ class GraphQLApp(GraphQL):
         if key is not None and request.scope["type"] == "http":
             if not await context.authenticate_partner(key):
                 raise RequestRefused(401, "INVALID_API_KEY", "合作方密钥无效、已吊销或已过期")
+            settings = self.services.settings
+            try:
+                await context.limit((f"partner:key:{context.partner_key.id}", settings.partner_rate_per_key),  # type: ignore[union-attr]
+                                    (f"partner:ip:{context.ip}", settings.partner_rate_per_address))
+            except RateLimited as limited:
+                raise RequestRefused(429, "RATE_LIMITED", limited.message,
+                                     {"Retry-After": str(limited.retry_after)}) from limited
             return context
         await context.authenticate(bearer_token(request))
         return context

@@ -32,6 +32,9 @@ class LoggedIn:
 
 
 async def login(ctx: Context, account_name: str, password: str) -> LoggedIn:
+    settings = ctx.settings
+    await ctx.limit((f"login:ip:{ctx.ip}", settings.login_rate_per_address),
+                    (f"login:account:{(account_name or '').strip()[:64]}", settings.login_rate_per_account))
     problems = Problems()
     if not (account_name or "").strip():
         problems.add("account", Code.REQUIRED, "请输入账号")
