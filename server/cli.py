@@ -129,6 +129,61 @@ def cmd_sync_x_certificates(args: argparse.Namespace) -> None:
         print(f"  第{number}行：{reason}", file=sys.stderr)
 
 
+def cmd_partner(args: argparse.Namespace) -> None:
+    """Partner onboarding from the command line (the same operations as the staff mutations)."""
+    from datetime import timedelta
+    from pathlib import Path
+
+    from tortoise.timezone import now
+
+    from models.institution import Institution
+    from models.partner import Partner, PartnerKey
+    from resolvers import partners
+    from resolvers.errors import Invalid, NotFound
+
+    async def run() -> str:
+        if args.action == "create":
+            institution = await Institution.get_or_none(school__code=args.school_code)
+            if institution is None:
+                raise NotFound(f"院校标识码 {args.school_code} 没有已注册的院校")
+            partner = await partners.create_partner(args.name, institution.id, None)
+            return f"partner {partner.id} created for {args.school_code}: {partner.name}"
+        if args.action == "revoke-key":
+            row = await PartnerKey.get_or_none(prefix=args.prefix)
+            if row is None:
+                raise NotFound(f"没有前缀为 {args.prefix} 的密钥")
+            await partners.revoke_key(row)
+            return f"key {args.prefix} revoked"
+        if args.action == "list":
+            lines = []
+            for partner in await Partner.all().order_by("id"):
+                keys = await PartnerKey.filter(partner_id=partner.id).order_by("id")
+                lines.append(f"{partner.id}\t{partner.name}\tinstitution {partner.institution_id}\t" + ", ".join(
+                    f"{k.prefix}{' (revoked)' if k.revoked_at else ''}" for k in keys))
+            return "\n".join(lines) or "no partners"
+        partner = await Partner.get_or_none(id=args.partner_id)
+        if partner is None:
+            raise NotFound(f"没有编号为 {args.partner_id} 的合作方")
+        if args.action == "key":
+            expires = now() + timedelta(days=args.days) if args.days else None
+            issued = await partners.issue_key(partner, expires)
+            return issued.key
+        from schema import build_schema
+
+        manifest = await partners.register_manifest(build_schema(), partner, Path(args.file).read_text("utf-8"))
+        return f"registered {manifest.registered} operations ({manifest.unchanged} already registered)"
+
+    try:
+        print(asyncio.run(_with_orm(_settings(), run)))
+    except Invalid as refusal:
+        for problem in refusal.problems:
+            print(f"{problem.message} ({problem.code.value})", file=sys.stderr)
+        sys.exit(1)
+    except NotFound as missing:
+        print(missing.message, file=sys.stderr)
+        sys.exit(1)
+
+
 def main(argv: list[str] | None = None) -> None:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     os.environ.setdefault("AERICH_NO_TORTOISE_V1_WARNING", "1")
@@ -167,6 +222,21 @@ def main(argv: list[str] | None = None) -> None:
     sync.add_argument("file", help="an .xlsx/.xls file or JSON lines")
     sync.add_argument("--quiet", action="store_true", help="no progress bar")
     sync.set_defaults(func=cmd_sync_x_certificates)
+    partner = sub.add_parser("partner", help="partner systems: create, key, revoke-key, manifest, list")
+    actions = partner.add_subparsers(dest="action", required=True)
+    create = actions.add_parser("create", help="register a partner for an institution")
+    create.add_argument("--name", required=True)
+    create.add_argument("--school-code", required=True, help="the institution's 院校标识码")
+    key = actions.add_parser("key", help="issue an API key (printed once)")
+    key.add_argument("partner_id", type=int)
+    key.add_argument("--days", type=int, default=365, help="valid for this many days (0: no expiry)")
+    revoke = actions.add_parser("revoke-key", help="revoke a key by its prefix")
+    revoke.add_argument("prefix")
+    manifest = actions.add_parser("manifest", help="register an operations manifest (Apollo or Relay JSON)")
+    manifest.add_argument("partner_id", type=int)
+    manifest.add_argument("file")
+    actions.add_parser("list", help="partners and their keys")
+    partner.set_defaults(func=cmd_partner)
 
     args = parser.parse_args(argv)
     args.func(args)
