@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import logging
 import uuid
+from collections.abc import Iterator
 
 from graphql import GraphQLError
-from strawberry.extensions import MaskErrors
+from strawberry.extensions import MaskErrors, SchemaExtension
 
 from resolvers.errors import ClientError
 
@@ -41,3 +42,17 @@ class MaskUnexpectedErrors(MaskErrors):
             path=error.path,
             extensions={"code": "INTERNAL_SERVER_ERROR", "errorId": error_id},
         )
+
+
+class RecordOperation(SchemaExtension):
+    """Tell the context which operation ran (its name comes from the document when the client
+    sent none), for metrics and logs."""
+
+    def on_operation(self) -> Iterator[None]:
+        yield
+        context = self.execution_context.context
+        if hasattr(context, "operation_name"):
+            try:
+                context.operation_name = self.execution_context.operation_name or ""
+            except Exception:  # noqa: BLE001 - several operations and none chosen
+                context.operation_name = ""

@@ -9,8 +9,6 @@ from contextlib import asynccontextmanager
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
-from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
 from starlette.routing import Mount, Route, WebSocketRoute
 from starlette.staticfiles import StaticFiles
 from tortoise import Tortoise
@@ -18,6 +16,7 @@ from tortoise import Tortoise
 from server import database
 from server.files import download
 from server.limits import BodySizeLimit
+from server.observability import RequestId, configure_logging, healthz, metrics, readyz
 from server.reference import load_reference_data
 from server.services import Services
 from server.settings import Settings
@@ -29,6 +28,8 @@ log = logging.getLogger(__name__)
 def create_app(settings: Settings | None = None, *, manage_database: bool = True) -> Starlette:
     """Build the app. ``manage_database=False`` when the caller (tests) owns the ORM set-up."""
     settings = settings or Settings.from_env()
+    if settings.log_json:
+        configure_logging(json_logs=True)
     services = Services.build(settings)
     graphql = GraphQLApp(services)
 
@@ -49,9 +50,6 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
             if manage_database:
                 await Tortoise.close_connections()
 
-    async def healthz(request: Request) -> Response:
-        return JSONResponse({"status": "ok"})
-
     middleware = []
     if settings.cors_origins:
         middleware.append(
@@ -69,8 +67,10 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
             Mount("/graphiql/static", StaticFiles(directory=STATIC / "graphiql"), name="graphiql"),
             Route("/files/{key:path}", download),
             Route("/healthz", healthz),
+            Route("/readyz", readyz),
+            Route("/metrics", metrics),
         ],
-        middleware=[Middleware(BodySizeLimit, max_body=settings.max_body_bytes,
+        middleware=[Middleware(RequestId), Middleware(BodySizeLimit, max_body=settings.max_body_bytes,
                                max_upload=settings.max_upload_bytes), *middleware],
         lifespan=lifespan,
     )

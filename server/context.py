@@ -40,6 +40,8 @@ class Context:
     partner_account: Account | None = None
     partner_document: str | None = None
     partner_operation: str = ""
+    # The operation that ran (named in the document when the request did not say), for metrics.
+    operation_name: str = ""
     loaders: dict[Any, Any] = field(default_factory=dict)
 
     @property

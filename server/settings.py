@@ -48,6 +48,8 @@ class Settings:
     database_url: str
     secret_key: str
     debug: bool = False
+    # LOG_FORMAT=json: one JSON object per log line, with the request ID.
+    log_json: bool = False
     # Demo mode exposes the SMS/mail outbox through the `demoOutbox` query.
     demo: bool = False
     # The IDE page and introspection: on in the demo, off unless enabled elsewhere.
@@ -94,6 +96,7 @@ class Settings:
             database_url=os.environ.get("DATABASE_URL", f"sqlite://{DATA_DIR}/credit_bank.sqlite3"),
             secret_key=_secret_key(),
             debug=_flag("DEBUG", False),
+            log_json=os.environ.get("LOG_FORMAT", "").lower() == "json",
             demo=_flag("DEMO", False),
             graphiql=_flag("GRAPHIQL", _flag("DEMO", False)),
             introspection=_flag("INTROSPECTION", _flag("DEMO", False)),

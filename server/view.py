@@ -5,6 +5,8 @@ partner keys, websocket connection_init), persisted documents, GraphQL over HTTP
 from __future__ import annotations
 
 import json
+import logging
+import time
 from pathlib import Path
 from typing import Any
 
@@ -23,10 +25,12 @@ from schema import build_schema
 from schema.limits import code_request_errors
 from server.context import Context, api_key, bearer_token
 from server.documents import DocumentStore, RequestRefused, lift_document_id, resolve_document
+from server.observability import observe_request
 from server.services import Services
 
 STATIC = Path(__file__).with_name("static")
 GRAPHQL_RESPONSE = "application/graphql-response+json"
+log = logging.getLogger("credit_bank.requests")
 
 
 def wants_graphql_response(accept: str) -> bool:
@@ -117,6 +121,7 @@ class GraphQLApp(GraphQL):
     async def run(self, request: Any, *args: Any, **kwargs: Any) -> Any:
         if not isinstance(request, Request):
             return await super().run(request, *args, **kwargs)
+        started = time.perf_counter()
         try:
             response = await super().run(request, *args, **kwargs)
         except RequestRefused as refused:
@@ -127,7 +132,19 @@ class GraphQLApp(GraphQL):
             # Strawberry reads multipart forms but never closes their uploaded files.
             await request.close()
         await self._log_partner_call(request, response)
+        self._observe(request, response, time.perf_counter() - started)
         return response
+
+    def _observe(self, request: Request, response: Response, seconds: float) -> None:
+        context: Context | None = getattr(request.state, "context", None)
+        operation = (context.operation_name if context else "") or _operation_name(request) or (
+            context.partner_operation if context else "")
+        outcome = getattr(request.state, "outcome", CallOutcome.OK).value.lower()
+        observe_request(operation, outcome, seconds)
+        log.info("graphql %s %s %d", operation or "-", outcome, response.status_code, extra={"fields": {
+            "operation": operation, "outcome": outcome, "status": response.status_code,
+            "ms": round(seconds * 1000, 1),
+        }})
 
     async def get_sub_response(self, request: Any) -> Response:
         response = await super().get_sub_response(request)
@@ -164,7 +181,7 @@ class GraphQLApp(GraphQL):
         outcome = getattr(request.state, "outcome", CallOutcome.OK)
         await PartnerCall.create(
             partner_id=context.partner.id, key_id=context.partner_key.id if context.partner_key else None,
-            operation_name=(_operation_name(request) or context.partner_operation)[:128], document_id=(context.partner_document or "")[:128],
+            operation_name=(context.operation_name or _operation_name(request) or context.partner_operation)[:128], document_id=(context.partner_document or "")[:128],
             outcome=outcome, detail=getattr(request.state, "refusal", "")[:200], ip=context.ip,
         )
 
