@@ -14,6 +14,7 @@ import hashlib
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import timedelta
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -118,6 +119,56 @@ def _reason(spec: ImportSpec, problems: Problems) -> str:
     return "；".join(f"{spec.field_title(p.field)}：{p.message}" for p in problems.items)
 
 
+INTERRUPTED = "导入过程中服务中断，已全部撤销，未导入任何数据，请重新导入"
+# A RUNNING job younger than this may still be starting its transaction.
+SETTLE_AFTER = timedelta(seconds=30)
+
+
+def _job_key(job_id: int) -> int:
+    digest = hashlib.blake2b(f"import-job:{job_id}".encode(), digest_size=8)
+    return int.from_bytes(digest.digest(), "big", signed=True)
+
+
+async def _hold_job(job_id: int) -> None:
+    """Held by the import's transaction: while it is held the import is alive; a worker that dies
+    releases it with its connection (and the transaction rolls back)."""
+    connection = Tortoise.get_connection("default")
+    if connection.capabilities.dialect == "postgres":
+        await connection.execute_query("SELECT pg_advisory_xact_lock($1)", [_job_key(job_id)])
+
+
+async def settle_interrupted(ctx: Context | None, institution_id: int | None = None, *,
+                             at_startup: bool = False) -> int:
+    """Mark imports whose worker died mid-way as failed and tell their operator. Their transaction
+    rolled back, so nothing of the file is stored; the job says so. On PostgreSQL a job is dead
+    when nobody holds its lock; on SQLite (one process) every running job is dead at start-up."""
+    postgres = Tortoise.get_connection("default").capabilities.dialect == "postgres"
+    if not postgres and not at_startup:
+        return 0
+    query = ImportJob.filter(status=ImportStatus.RUNNING)
+    if postgres:
+        query = query.filter(created_at__lt=now() - SETTLE_AFTER)
+    if institution_id is not None:
+        query = query.filter(institution_id=institution_id)
+    settled = 0
+    for job in await query:
+        async with in_transaction() as connection:
+            if postgres:
+                free = await connection.execute_query_dict(
+                    "SELECT pg_try_advisory_xact_lock($1) AS free", [_job_key(job.id)])
+                if not free[0]["free"]:
+                    continue
+            moved = await ImportJob.filter(id=job.id, status=ImportStatus.RUNNING).update(
+                status=ImportStatus.FAILED, finished_at=now(), error=INTERRUPTED)
+            if moved:
+                job.error = INTERRUPTED
+                await _tell_operator(ctx, job, f"{job.source_name}导入失败", INTERRUPTED)
+                settled += 1
+    if settled:
+        log.warning("settled %d interrupted import(s)", settled)
+    return settled
+
+
 async def _lock(name: str, institution_id: int) -> None:
     """Serialise the imports that share ``name`` per institution (PostgreSQL; SQLite serialises
     writers anyway)."""
@@ -158,6 +209,7 @@ async def _run(ctx: Context, account: Account, spec: ImportSpec, data: bytes, up
     )
     try:
         async with in_transaction():
+            await _hold_job(job.id)
             await _lock(spec.lock_name, institution_id)
             outcome = await _process(spec, sheet, positions, await spec.existing_keys(), job, False, progress)
             if outcome.total == 0:
@@ -190,7 +242,7 @@ async def _run(ctx: Context, account: Account, spec: ImportSpec, data: bytes, up
     return outcome
 
 
-async def _tell_operator(ctx: Context, job: ImportJob, title: str, body: str) -> None:
+async def _tell_operator(ctx: Context | None, job: ImportJob, title: str, body: str) -> None:
     await notify(ctx, [job.operator_id], MessageKind.IMPORT_FINISHED, title, body,  # type: ignore[attr-defined]
                  institution_id=job.institution_id, module=Module.ACHIEVEMENTS,  # type: ignore[attr-defined]
                  object_id=encode_id("ImportJob", job.id))

@@ -56,13 +56,17 @@ def message_row(account_id: int, kind: MessageKind, title: str, body: str, *,
             "object_id": object_id}
 
 
-async def write_messages(ctx: Context, rows: list[dict[str, Any]]) -> None:
-    """Store ``rows`` (see ``message_row``) now; publish them and mail the copies after commit."""
+async def write_messages(ctx: Context | None, rows: list[dict[str, Any]]) -> None:
+    """Store ``rows`` (see ``message_row``) now; publish them and mail the copies after commit.
+    Without a request (start-up, CLI) the rows are only stored: clients read them when they
+    next look, and the mail copy is not sent."""
     if not rows:
         return
     created_at = now()
     stored = await insert_returning(Message, [{**row, "created_at": created_at} for row in rows],
                                     MESSAGE_FIELDS)
+    if ctx is None:
+        return
     ctx.publish_after_commit([
         {"type": "message", "account": row["account_id"],
          "message": {**{name: row[name] for name in MESSAGE_FIELDS},
@@ -72,7 +76,7 @@ async def write_messages(ctx: Context, rows: list[dict[str, Any]]) -> None:
     await _queue_mail_copies(ctx, stored)
 
 
-async def notify(ctx: Context, account_ids: list[int], kind: MessageKind, title: str, body: str, *,
+async def notify(ctx: Context | None, account_ids: list[int], kind: MessageKind, title: str, body: str, *,
                  institution_id: int | None = None, module: Module | None = None,
                  object_id: str = "") -> None:
     await write_messages(ctx, [

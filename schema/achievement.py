@@ -37,6 +37,7 @@ from schema.reference import (
 )
 from schema.spreadsheet import (
     follow_progress,
+    import_records,
     ExportPayload,
     FileLink,
     ImportJobType,
@@ -272,7 +273,7 @@ class AchievementQuery:
     async def achievement_imports(
         self, info: Info, first: int | None = None, after: str | None = None, offset: int | None = None
     ) -> Connection[ImportJobType]:
-        return await paginate(imports.import_jobs(info.context), first, after, offset)
+        return await import_records(info, imports.import_jobs(info.context), first, after, offset)
 
     @strawberry.field(description="有效的成果子类型授权；机构看自己的，工作人员可按机构筛选")
     async def subtype_grants(self, info: Info, institution_id: strawberry.ID | None = None) -> list[SubtypeGrantType]:

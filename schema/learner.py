@@ -24,6 +24,7 @@ from schema.labels import labeled_enum
 from schema.node import ModelNode, related
 from schema.spreadsheet import (
     ExportPayload, FileLink, ImportJobType, ImportPayload, file_link, follow_progress, import_mutation,
+    import_records,
 )
 from validators.contact import mask_phone
 from validators.id_number import mask
@@ -246,7 +247,7 @@ class LearnerQuery:
     async def learner_imports(
         self, info: Info, first: int | None = None, after: str | None = None, offset: int | None = None
     ) -> Connection[ImportJobType]:
-        return await paginate(imports.import_jobs(info.context, ImportKind.LEARNERS), first, after, offset)
+        return await import_records(info, imports.import_jobs(info.context, ImportKind.LEARNERS), first, after, offset)
 
     @strawberry.field(description="学员成果导入记录（只展示近一年），可按成果筛选")
     async def learner_achievement_imports(
@@ -255,7 +256,7 @@ class LearnerQuery:
     ) -> Connection[ImportJobType]:
         target = decode_id(achievement_id, "Achievement", strict=False) if achievement_id else None
         query = imports.import_jobs(info.context, ImportKind.LEARNER_ACHIEVEMENTS, target)
-        return await paginate(query, first, after, offset)
+        return await import_records(info, query, first, after, offset)
 
     @strawberry.field(description="学员本人：自己在各机构的成果（F15）")
     async def my_achievements(

@@ -13,7 +13,7 @@ from models.imports import ImportJob, ImportKind, ImportStatus
 from resolvers.access import require_account
 from resolvers.errors import Code
 from resolvers.import_records import imported_file
-from resolvers.imports import ImportOutcome
+from resolvers.imports import ImportOutcome, settle_interrupted
 from schema.errors import Payload, UserError, mutate
 from schema.labels import labeled_enum
 from schema.node import ModelNode
@@ -106,6 +106,17 @@ def import_payload(outcome: ImportOutcome) -> dict[str, Any]:
 class ExportPayload(Payload):
     file: FileLink | None = strawberry.field(default=None, description="导出的表格")
     row_count: int = strawberry.field(default=0, description="导出条数（根据查询条件共查询出 N 条数据）")
+
+
+async def import_records(info: Info, query: Any, first: int | None, after: str | None,
+                         offset: int | None) -> Any:
+    """A list of import records; imports whose worker died are settled first, so the list says
+    they failed instead of running forever."""
+    from schema.connection import paginate
+
+    account = info.context.account
+    await settle_interrupted(info.context, account.institution_id if account else None)  # type: ignore[attr-defined]
+    return await paginate(query, first, after, offset)
 
 
 def follow_progress(info: Info, key: str | None) -> None:

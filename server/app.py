@@ -13,6 +13,7 @@ from starlette.routing import Mount, Route, WebSocketRoute
 from starlette.staticfiles import StaticFiles
 from tortoise import Tortoise
 
+from resolvers.imports import settle_interrupted
 from server import database
 from server.files import download
 from server.limits import BodySizeLimit
@@ -42,6 +43,8 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
                 await database.upgrade(settings.database_url)
                 await load_reference_data()
         services.broker.start()
+        if manage_database:
+            await settle_interrupted(None, at_startup=True)
         try:
             yield
         finally:
