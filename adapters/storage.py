@@ -3,9 +3,31 @@
 from __future__ import annotations
 
 import asyncio
+import errno
 import secrets
 from datetime import date
 from pathlib import Path
+
+
+class StorageFull(Exception):
+    """The storage has no room (or no quota) left; the file was not kept."""
+
+
+def _write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(path.suffix + ".part")
+    try:
+        tmp.write_bytes(data)
+        tmp.replace(path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            raise StorageFull(str(exc)) from exc
+        raise
+
+
+def full_disk(exc: OSError) -> bool:
+    return exc.errno in (errno.ENOSPC, errno.EDQUOT)
 
 
 class FileStorage:
@@ -27,28 +49,12 @@ class FileStorage:
 
     async def save(self, data: bytes, suffix: str) -> str:
         key = f"{date.today():%Y/%m}/{secrets.token_hex(16)}{suffix}"
-        path = self.root / key
-
-        def write() -> None:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(path.suffix + ".part")
-            tmp.write_bytes(data)
-            tmp.replace(path)
-
-        await asyncio.to_thread(write)
+        await asyncio.to_thread(_write, self.root / key, data)
         return key
 
     async def save_as(self, key: str, data: bytes) -> str:
         """Write under a chosen key (generated files such as templates)."""
-        path = self.path(key)
-
-        def write() -> None:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(path.suffix + ".part")
-            tmp.write_bytes(data)
-            tmp.replace(path)
-
-        await asyncio.to_thread(write)
+        await asyncio.to_thread(_write, self.path(key), data)
         return key
 
     def exists(self, key: str) -> bool:

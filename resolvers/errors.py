@@ -128,6 +128,7 @@ class Code(LabeledEnum):
     RE_REVIEW_USED = "RE_REVIEW_USED", "每个申请只能申请一次复核"
     NOT_FAILED = "NOT_FAILED", "只有转换失败的申请可以申请复核"
     MANIFEST_INVALID = "MANIFEST_INVALID", "操作清单无效"
+    STORAGE_FULL = "STORAGE_FULL", "文件存储空间不足，文件未保存，请联系管理员"
     EMAIL_REQUIRED = "EMAIL_REQUIRED", "请先在账户信息中填写电子邮箱，才能接收邮件提醒"
 
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from tortoise.transactions import in_transaction
 
 from adapters.spreadsheets import XlsxWriter
+from adapters.storage import StorageFull, full_disk
 from models.base import SHANGHAI
 from models.message import MessageKind
 from models.verification import CodePurpose
@@ -55,10 +56,16 @@ async def run_export(
     writer = XlsxWriter(path, title, headers)
     progress = Progress(ctx, row_count, "导出")
     try:
-        async for rows in chunks:
-            await asyncio.to_thread(writer.append_many, rows)
-            await progress.report(writer.rows)
-        await asyncio.to_thread(writer.close)
+        try:
+            async for rows in chunks:
+                await asyncio.to_thread(writer.append_many, rows)
+                await progress.report(writer.rows)
+            await asyncio.to_thread(writer.close)
+        except OSError as exc:
+            path.unlink(missing_ok=True)
+            if full_disk(exc):
+                raise StorageFull(str(exc)) from exc
+            raise
         async with in_transaction():
             await verification.consume(checked)
             await audit.record(ctx, action, None, rows=writer.rows, file=key, **detail)

@@ -23,6 +23,7 @@ from tortoise.timezone import now
 from tortoise.transactions import in_transaction
 
 from adapters.spreadsheets import Column, SpreadsheetError, XlsxWriter, open_sheet
+from adapters.storage import StorageFull, full_disk
 from models.account import Module
 from models.imports import ImportJob, ImportKind, ImportStatus
 from models.message import MessageKind
@@ -232,7 +233,10 @@ async def _run(ctx: Context, account: Account, spec: ImportSpec, data: bytes, up
         return ImportOutcome(total=0, imported=0, rejected=0, verdicts=[], job=job, failed=True)
 
     if outcome.rejected:
-        job.rejected_key = await _write_rejected(ctx, spec, outcome.verdicts)
+        try:
+            job.rejected_key = await _write_rejected(ctx, spec, outcome.verdicts)
+        except StorageFull:
+            job.error = "存储空间不足，未导入数据表格未能生成；已导入的数据不受影响"
     job.status, job.finished_at = ImportStatus.DONE, now()
     job.total_rows, job.imported_count, job.rejected_count = (
         outcome.total, outcome.imported, outcome.rejected
@@ -312,5 +316,11 @@ async def _write_rejected(ctx: Context, spec: ImportSpec, verdicts: list[RowVerd
         writer.append_many([v.row, *v.cells, v.reason] for v in verdicts if not v.ok)
         writer.close()
 
-    await asyncio.to_thread(write)
+    try:
+        await asyncio.to_thread(write)
+    except OSError as exc:
+        path.unlink(missing_ok=True)
+        if full_disk(exc):
+            raise StorageFull(str(exc)) from exc
+        raise
     return key

@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 import strawberry
 from strawberry.types import Info
 
+from adapters.storage import StorageFull
 from resolvers.errors import Code, Invalid
 from schema.labels import labeled_enum
 
@@ -49,6 +50,9 @@ async def mutate(info: Info, payload: type[P], action: Awaitable[Any], key: str 
         return payload(
             errors=[UserError(field=p.field, code=p.code, message=p.message) for p in refusal.problems]
         )
+    except StorageFull:
+        context.discard_after_commit()
+        return payload(errors=[UserError(field=None, code=Code.STORAGE_FULL, message=Code.STORAGE_FULL.label)])
     except BaseException:
         context.discard_after_commit()
         raise
