@@ -6,8 +6,10 @@ import logging
 import uuid
 from collections.abc import Iterator
 
+import asyncpg
 from graphql import GraphQLError
 from strawberry.extensions import MaskErrors, SchemaExtension
+from tortoise.exceptions import DBConnectionError
 
 from resolvers.errors import ClientError
 
@@ -22,12 +24,33 @@ def is_unexpected(error: GraphQLError) -> bool:
     return not isinstance(original, GraphQLError)
 
 
+def database_unavailable(exc: BaseException | None) -> bool:
+    """The database could not be reached (restarting, network): a retry may succeed."""
+    seen = 0
+    while exc is not None and seen < 10:
+        if isinstance(exc, (ConnectionError, DBConnectionError, asyncpg.PostgresConnectionError,
+                            asyncpg.exceptions.ConnectionDoesNotExistError, asyncpg.InterfaceError)):
+            return True
+        if isinstance(exc, OSError) and not isinstance(exc, FileNotFoundError):
+            return True
+        exc, seen = exc.__cause__ or exc.__context__, seen + 1
+    return False
+
+
 class MaskUnexpectedErrors(MaskErrors):
     def __init__(self) -> None:
         super().__init__(should_mask_error=is_unexpected)
 
     def anonymise_error(self, error: GraphQLError) -> GraphQLError:
         error_id = uuid.uuid4().hex[:12]
+        if database_unavailable(error.original_error):
+            log.warning("database unavailable %s at %s: %s", error_id,
+                        ".".join(str(p) for p in error.path or []), error.original_error)
+            return GraphQLError(
+                message=f"数据库暂时不可用，请稍后重试（错误编号 {error_id}）",
+                nodes=error.nodes, source=error.source, positions=error.positions, path=error.path,
+                extensions={"code": "SERVICE_UNAVAILABLE", "errorId": error_id},
+            )
         log.error(
             "unexpected error %s at %s",
             error_id,
