@@ -139,7 +139,7 @@ async def _hold_job(job_id: int) -> None:
 
 
 async def settle_interrupted(ctx: Context | None, institution_id: int | None = None, *,
-                             at_startup: bool = False) -> int:
+                             at_startup: bool = False, older_than: timedelta = SETTLE_AFTER) -> int:
     """Mark imports whose worker died mid-way as failed and tell their operator. Their transaction
     rolled back, so nothing of the file is stored; the job says so. On PostgreSQL a job is dead
     when nobody holds its lock; on SQLite (one process) every running job is dead at start-up."""
@@ -148,7 +148,7 @@ async def settle_interrupted(ctx: Context | None, institution_id: int | None = N
         return 0
     query = ImportJob.filter(status=ImportStatus.RUNNING)
     if postgres:
-        query = query.filter(created_at__lt=now() - SETTLE_AFTER)
+        query = query.filter(created_at__lt=now() - older_than)
     if institution_id is not None:
         query = query.filter(institution_id=institution_id)
     settled = 0
@@ -217,6 +217,13 @@ async def _run(ctx: Context, account: Account, spec: ImportSpec, data: bytes, up
                 raise Invalid.one("file", Code.NO_ROWS)
             await audit.record(ctx, f"import.{spec.kind.value.lower()}", job,
                                imported=outcome.imported, rejected=outcome.rejected)
+            # The record says DONE in the same commit as the rows: a worker dying later (while
+            # writing the rejected-rows sheet) cannot leave stored rows under a RUNNING job.
+            job.status, job.finished_at = ImportStatus.DONE, now()
+            job.total_rows, job.imported_count, job.rejected_count = (
+                outcome.total, outcome.imported, outcome.rejected
+            )
+            await job.save()
             await _tell_operator(ctx, job, f"{job.source_name}导入完成",
                                  f"共{outcome.total}条，成功导入{outcome.imported}条，未导入{outcome.rejected}条。")
     except Invalid:
@@ -237,11 +244,7 @@ async def _run(ctx: Context, account: Account, spec: ImportSpec, data: bytes, up
             job.rejected_key = await _write_rejected(ctx, spec, outcome.verdicts)
         except StorageFull:
             job.error = "存储空间不足，未导入数据表格未能生成；已导入的数据不受影响"
-    job.status, job.finished_at = ImportStatus.DONE, now()
-    job.total_rows, job.imported_count, job.rejected_count = (
-        outcome.total, outcome.imported, outcome.rejected
-    )
-    await job.save()
+        await job.save(update_fields=["rejected_key", "error"])
     outcome.job = job
     return outcome
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from collections.abc import Awaitable
 from typing import Any
 
@@ -115,7 +115,8 @@ async def import_records(info: Info, query: Any, first: int | None, after: str |
     from schema.connection import paginate
 
     account = info.context.account
-    await settle_interrupted(info.context, account.institution_id if account else None)  # type: ignore[attr-defined]
+    await settle_interrupted(info.context, account.institution_id if account else None,  # type: ignore[attr-defined]
+                             older_than=timedelta(seconds=info.context.settings.import_settle_seconds))
     return await paginate(query, first, after, offset)
 
 

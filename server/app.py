@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import timedelta
 
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
@@ -44,7 +45,8 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
                 await load_reference_data()
         services.broker.start()
         if manage_database:
-            await settle_interrupted(None, at_startup=True)
+            await settle_interrupted(None, at_startup=True,
+                                     older_than=timedelta(seconds=settings.import_settle_seconds))
         try:
             yield
         finally:

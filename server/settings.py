@@ -70,6 +70,8 @@ class Settings:
     max_tokens: int = 4000
     max_page_size: int = 100
     max_cost: int = 10000
+    # A running import nobody holds, older than this, was interrupted (its worker died).
+    import_settle_seconds: int = 30
     # Operations in one batched HTTP request (a JSON array).
     max_batch: int = 10
     # Request bodies: JSON (and GET URLs) vs multipart uploads (20 MB spreadsheets, 10 MB PDFs).
@@ -113,6 +115,7 @@ class Settings:
             max_aliases=_int("MAX_ALIASES", 30),
             max_tokens=_int("MAX_TOKENS", 4000),
             max_cost=_int("MAX_QUERY_COST", 10000),
+            import_settle_seconds=_int("IMPORT_SETTLE_SECONDS", 30),
             max_batch=_int("MAX_BATCH", 10),
             max_body_bytes=_int("MAX_BODY_BYTES", 1_000_000),
             max_upload_bytes=_int("MAX_UPLOAD_BYTES", 25_000_000),
