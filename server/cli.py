@@ -48,6 +48,11 @@ def cmd_serve(args: argparse.Namespace) -> None:
     import uvicorn
 
     os.environ.setdefault("DEMO", "1")
+    if args.workers > 1 and not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        # /metrics then sums every worker's counters (prometheus-client's multiprocess mode).
+        import tempfile
+
+        os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="credit-bank-metrics-")
     uvicorn.run(
         "server.app:create_app",
         factory=True,
@@ -55,6 +60,9 @@ def cmd_serve(args: argparse.Namespace) -> None:
         port=args.port,
         workers=args.workers,
         log_level="info",
+        log_config=None if os.environ.get("LOG_FORMAT", "").lower() == "json" else uvicorn.config.LOGGING_CONFIG,
+        proxy_headers=True,
+        forwarded_allow_ips=os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1"),
     )
 
 
