@@ -129,7 +129,7 @@ class Code(LabeledEnum):
     NOT_FAILED = "NOT_FAILED", "只有转换失败的申请可以申请复核"
     MANIFEST_INVALID = "MANIFEST_INVALID", "操作清单无效"
     STORAGE_FULL = "STORAGE_FULL", "文件存储空间不足，文件未保存，请联系管理员"
-    EMAIL_REQUIRED = "EMAIL_REQUIRED", "请先在账户信息中填写电子邮箱，才能接收邮件提醒"
+    EMAIL_REQUIRED = "EMAIL_REQUIRED", "请填写接收消息提醒的电子邮箱"
 
 
 @dataclass(frozen=True)

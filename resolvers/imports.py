@@ -163,7 +163,7 @@ async def settle_interrupted(ctx: Context | None, institution_id: int | None = N
                 status=ImportStatus.FAILED, finished_at=now(), error=INTERRUPTED)
             if moved:
                 job.error = INTERRUPTED
-                await _tell_operator(ctx, job, f"{job.source_name}导入失败", INTERRUPTED)
+                await _tell_operator(ctx, job, MessageKind.IMPORT_FAILED, f"{job.source_name}导入失败", INTERRUPTED)
                 settled += 1
     if settled:
         log.warning("settled %d interrupted import(s)", settled)
@@ -224,7 +224,7 @@ async def _run(ctx: Context, account: Account, spec: ImportSpec, data: bytes, up
                 outcome.total, outcome.imported, outcome.rejected
             )
             await job.save()
-            await _tell_operator(ctx, job, f"{job.source_name}导入完成",
+            await _tell_operator(ctx, job, MessageKind.IMPORT_FINISHED, f"{job.source_name}导入完成",
                                  f"共{outcome.total}条，成功导入{outcome.imported}条，未导入{outcome.rejected}条。")
     except Invalid:
         await job.delete()
@@ -236,7 +236,7 @@ async def _run(ctx: Context, account: Account, spec: ImportSpec, data: bytes, up
         job.error = f"导入过程中出错，已全部撤销，未导入任何数据（{type(exc).__name__}）"[:500]
         async with in_transaction():
             await job.save()
-            await _tell_operator(ctx, job, f"{job.source_name}导入失败", job.error)
+            await _tell_operator(ctx, job, MessageKind.IMPORT_FAILED, f"{job.source_name}导入失败", job.error)
         return ImportOutcome(total=0, imported=0, rejected=0, verdicts=[], job=job, failed=True)
 
     if outcome.rejected:
@@ -249,8 +249,9 @@ async def _run(ctx: Context, account: Account, spec: ImportSpec, data: bytes, up
     return outcome
 
 
-async def _tell_operator(ctx: Context | None, job: ImportJob, title: str, body: str) -> None:
-    await notify(ctx, [job.operator_id], MessageKind.IMPORT_FINISHED, title, body,  # type: ignore[attr-defined]
+async def _tell_operator(ctx: Context | None, job: ImportJob, kind: MessageKind, title: str,
+                         body: str) -> None:
+    await notify(ctx, [job.operator_id], kind, title, body,  # type: ignore[attr-defined]
                  institution_id=job.institution_id, module=Module.ACHIEVEMENTS,  # type: ignore[attr-defined]
                  object_id=encode_id("ImportJob", job.id))
 

@@ -20,7 +20,8 @@ from adapters.pubsub import Event
 from models.account import Account, AccountKind, AccountStatus, Module
 from models.message import Message, MessageKind
 from resolvers.access import require_account, require_institution_member
-from resolvers.errors import Code, Invalid, NotFound
+from resolvers import checks
+from resolvers.errors import Code, Invalid, NotFound, Problems
 from resolvers.ids import decode_id
 from server.bulk import insert_returning
 
@@ -104,7 +105,7 @@ async def _queue_mail_copies(ctx: Context, stored: list[dict[str, Any]]) -> None
         if not email:
             continue
         mail = await mailer.queue(
-            email, f"【学分银行】{row['title']}",
+            email, f"【学分银行】{row['title']}"[:200],
             f"{row['body']}\n\n请登录职业教育国家学分银行机构空间，在“我的消息”中查看和处理。",
         )
         ctx.after_commit(lambda mail_id=mail.id: mailer.deliver(mail_id))
@@ -195,12 +196,16 @@ async def mark_read(ctx: Context, ids: list[str] | None, everything: bool) -> in
     return changed
 
 
-async def set_preferences(ctx: Context, by_email: bool) -> Account:
+async def set_preferences(ctx: Context, by_email: bool, email: str | None) -> Account:
+    """Whether messages are also mailed, and to which address (the account's own)."""
     account = require_reader(ctx)
-    if by_email and not account.email:
-        raise Invalid.one("byEmail", Code.EMAIL_REQUIRED)
-    await Account.filter(id=account.id).update(notify_by_email=by_email)
-    account.notify_by_email = by_email
+    problems = Problems()
+    address = checks.email(problems, "email", email, required=False) if email is not None else account.email
+    if by_email and not address and not problems.items:
+        problems.add("email", Code.EMAIL_REQUIRED)
+    problems.raise_any()
+    await Account.filter(id=account.id).update(notify_by_email=by_email, email=address)
+    account.notify_by_email, account.email = by_email, address
     return account
 
 

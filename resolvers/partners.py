@@ -10,7 +10,17 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from graphql import GraphQLError, OperationDefinitionNode, OperationType, parse, validate
+from graphql import (
+    FieldNode,
+    FragmentDefinitionNode,
+    FragmentSpreadNode,
+    GraphQLError,
+    InlineFragmentNode,
+    OperationDefinitionNode,
+    OperationType,
+    parse,
+    validate,
+)
 from tortoise.timezone import now
 from tortoise.transactions import in_transaction
 
@@ -72,10 +82,10 @@ async def revoke_key(row: PartnerKey) -> PartnerKey:
     return row
 
 
-def read_manifest(text: str) -> list[tuple[str, str, str]]:
-    """(document id, operation name, body) of an Apollo persisted-query manifest
-    (``{"format": "apollo-persisted-query-manifest", "operations": [{id, name, body}]}``) or of
-    Relay's JSON map (``{"<id>": "<document>"}``)."""
+def read_manifest(text: str) -> tuple[bool, list[tuple[str, str, str]]]:
+    """Whether the ids must be SHA-256 (Apollo's format), and (document id, operation name, body)
+    of an Apollo persisted-query manifest (``{"format": "apollo-persisted-query-manifest",
+    "operations": [{id, name, body}]}``) or of Relay's JSON map (``{"<id>": "<document>"}``)."""
     try:
         data = json.loads(text)
     except ValueError as exc:
@@ -87,17 +97,34 @@ def read_manifest(text: str) -> list[tuple[str, str, str]]:
                     or not isinstance(item.get("body"), str):
                 raise Invalid.one("manifest", Code.MANIFEST_INVALID, "每个操作须有 id 和 body")
             found.append((item["id"], str(item.get("name") or ""), item["body"]))
-        return found
+        return True, found
     if isinstance(data, dict) and data and all(isinstance(k, str) and isinstance(v, str) for k, v in data.items()):
-        return [(key, "", value) for key, value in data.items()]
+        return False, [(key, "", value) for key, value in data.items()]
     raise Invalid.one("manifest", Code.MANIFEST_INVALID,
                       "操作清单应为 apollo-persisted-query-manifest 格式或 Relay 的 JSON 映射")
 
 
-def check_document(schema: Any, document_id: str, body: str) -> tuple[str, str | None]:
-    """The stored id and operation name of one manifest entry, or the reason it is refused."""
-    normalized = document_id.removeprefix("sha256:").lower() if _SHA256.match(
-        document_id.removeprefix("sha256:").lower()) else document_id
+def _root_fields(selection_set: Any, fragments: dict[str, FragmentDefinitionNode], seen: set[str]) -> set[str]:
+    """The root fields an operation selects, through inline fragments and named fragments."""
+    names: set[str] = set()
+    for selection in selection_set.selections:
+        if isinstance(selection, FieldNode):
+            names.add(selection.name.value)
+        elif isinstance(selection, InlineFragmentNode):
+            names |= _root_fields(selection.selection_set, fragments, seen)
+        elif isinstance(selection, FragmentSpreadNode) and selection.name.value not in seen:
+            fragment = fragments.get(selection.name.value)
+            if fragment is not None:
+                names |= _root_fields(fragment.selection_set, fragments, seen | {selection.name.value})
+    return names
+
+
+def check_document(schema: Any, document_id: str, body: str, *, sha256_ids: bool) -> tuple[str, str | None]:
+    """The stored id of one manifest entry, and the reason it is refused (None when it is not)."""
+    bare = document_id.removeprefix("sha256:").lower()
+    normalized = bare if _SHA256.match(bare) else document_id
+    if sha256_ids and not _SHA256.match(bare):
+        return normalized, f"{document_id[:40]}：id 应为文档的 SHA-256（64位十六进制）"
     if _SHA256.match(normalized) and sha256_hex(body) != normalized:
         return normalized, f"{document_id}：id 与文档的 SHA-256 不符"
     if len(normalized) > 128:
@@ -108,13 +135,13 @@ def check_document(schema: Any, document_id: str, body: str) -> tuple[str, str |
         return normalized, f"{document_id}：无法解析（{exc.message}）"
     errors = validate(schema._schema, document)
     if errors:
-        return normalized, f"{document_id}：{errors[0].message}"
-    operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
-    for operation in operations:
+        return normalized, f"{document_id}：文档与接口不符（{errors[0].message}）"
+    fragments = {d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)}
+    for operation in (d for d in document.definitions if isinstance(d, OperationDefinitionNode)):
         if operation.operation == OperationType.SUBSCRIPTION:
             return normalized, f"{document_id}：合作方不能使用订阅"
         if operation.operation == OperationType.MUTATION:
-            names = {s.name.value for s in operation.selection_set.selections if hasattr(s, "name")}
+            names = _root_fields(operation.selection_set, fragments, set()) - {"__typename"}
             if not names <= PARTNER_MUTATIONS:
                 return normalized, f"{document_id}：合作方不能调用变更 {'、'.join(sorted(names - PARTNER_MUTATIONS))}"
     return normalized, None
@@ -122,11 +149,11 @@ def check_document(schema: Any, document_id: str, body: str) -> tuple[str, str |
 
 async def register_manifest(schema: Any, partner: Partner, text: str) -> Manifest:
     """All or nothing: one refused operation refuses the manifest, naming every reason."""
-    entries = read_manifest(text)
+    sha256_ids, entries = read_manifest(text)
     problems = Problems()
     documents: dict[str, tuple[str, str]] = {}
     for document_id, name, body in entries:
-        normalized, reason = check_document(schema, document_id, body)
+        normalized, reason = check_document(schema, document_id, body, sha256_ids=sha256_ids)
         if reason:
             problems.add("manifest", Code.MANIFEST_INVALID, reason)
         documents[normalized] = (name or _operation_name(body), body)

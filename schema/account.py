@@ -43,6 +43,7 @@ class AccountType(ModelNode):
     )
     created_at: datetime = strawberry.field(description="创建时间")
     notify_by_email: bool = strawberry.field(description="是否同时以电子邮件接收消息（setMessagePreferences）")
+    email: str = strawberry.field(description="接收消息提醒的电子邮箱")
 
     @strawberry.field(description="绑定手机号（脱敏），如 170****9087")
     def masked_phone(self, root: strawberry.Parent[Any]) -> str:

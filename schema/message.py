@@ -69,7 +69,9 @@ class MarkMessagesReadPayload(Payload):
 
 @strawberry.input(description="消息提醒方式")
 class MessagePreferencesInput:
-    by_email: bool = strawberry.field(description="同时以电子邮件发送每条消息（须已填写邮箱）")
+    by_email: bool = strawberry.field(description="同时以电子邮件发送每条消息")
+    email: str | None = strawberry.field(
+        default=None, description="接收消息提醒的邮箱；不填则沿用已保存的邮箱，开启邮件提醒时必须有邮箱")
 
 
 @strawberry.type(description="消息提醒方式变更结果")
@@ -113,7 +115,7 @@ class MessageMutation:
     @strawberry.mutation(description="设置消息提醒方式：是否同时发送电子邮件")
     async def set_message_preferences(self, info: Info, input: MessagePreferencesInput) -> MessagePreferencesPayload:
         return await mutate(info, MessagePreferencesPayload,
-                            messages.set_preferences(info.context, input.by_email), "account")
+                            messages.set_preferences(info.context, input.by_email, input.email), "account")
 
 
 @strawberry.type(description="订阅（graphql-transport-ws 或 graphql-ws；令牌放在 connection_init 的 token 或 Authorization 中）")

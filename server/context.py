@@ -38,8 +38,8 @@ class Context:
     partner: Partner | None = None
     partner_key: PartnerKey | None = None
     partner_account: Account | None = None
-    partner_document: str | None = None
-    partner_operation: str = ""
+    # (document id, operation name) of each operation the partner's request ran or tried.
+    partner_calls: list[list[str]] = field(default_factory=list)
     # The operation that ran (named in the document when the request did not say), for metrics.
     operation_name: str = ""
     loaders: dict[Any, Any] = field(default_factory=dict)
@@ -103,11 +103,11 @@ class Context:
         self.session = session
 
 
-    async def limit(self, *buckets: tuple[str, int]) -> None:
-        """Count this request in each (bucket, per-minute limit); over a limit the request is
-        refused with RATE_LIMITED, HTTP 429 and Retry-After."""
+    async def limit(self, *buckets: tuple[str, int], count: int = 1) -> None:
+        """Count this request (as ``count`` events) in each (bucket, per-minute limit); over a
+        limit the request is refused with RATE_LIMITED, HTTP 429 and Retry-After."""
         for bucket, limit in buckets:
-            wait = await self.services.limiter.hit(bucket, limit, 60)
+            wait = await self.services.limiter.hit(bucket, limit, 60, count)
             if wait:
                 if self.response is not None and hasattr(self.response, "headers"):
                     self.response.status_code = 429

@@ -129,13 +129,15 @@ async def _trusted(item: Any, ctx: Context, document_id: Any, persisted: Any) ->
     elif isinstance(persisted, dict) and isinstance(persisted.get("sha256Hash"), str):
         sha = persisted["sha256Hash"].lower()
     if not sha:
+        ctx.partner_calls.append(["", ""])
         raise RequestRefused(400, "TRUSTED_DOCUMENT_REQUIRED",
                              "合作方密钥只能按 documentId 执行已登记的操作，不能发送查询文本")
+    call = [sha, ""]
+    ctx.partner_calls.append(call)
     document = await PartnerDocument.get_or_none(partner_id=ctx.partner.id, document_id=sha)
-    ctx.partner_document = sha
     if document is None:
         raise RequestRefused(400, "DOCUMENT_NOT_REGISTERED", "该操作未在合作方的操作清单中登记")
+    call[1] = document.operation_name
     if item.query is not None and item.query != document.body:
         raise RequestRefused(400, "DOCUMENT_MISMATCH", "发送的查询文本与登记的操作不一致")
     item.query = document.body
-    ctx.partner_operation = document.operation_name

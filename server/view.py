@@ -59,15 +59,11 @@ class GraphQLApp(GraphQL):
         request.state.context = context
         key = api_key(request)
         if key is not None and request.scope["type"] == "http":
-            if not await context.authenticate_partner(key):
+            known = await context.authenticate_partner(key)
+            # Every call with a key counts per address, so guessing keys is throttled too.
+            await _limited(context, (f"partner:ip:{context.ip}", self.services.settings.partner_rate_per_address))
+            if not known:
                 raise RequestRefused(401, "INVALID_API_KEY", "合作方密钥无效、已吊销或已过期")
-            settings = self.services.settings
-            try:
-                await context.limit((f"partner:key:{context.partner_key.id}", settings.partner_rate_per_key),  # type: ignore[union-attr]
-                                    (f"partner:ip:{context.ip}", settings.partner_rate_per_address))
-            except RateLimited as limited:
-                raise RequestRefused(429, "RATE_LIMITED", limited.message,
-                                     {"Retry-After": str(limited.retry_after)}) from limited
             return context
         await context.authenticate(bearer_token(request))
         return context
@@ -103,8 +99,13 @@ class GraphQLApp(GraphQL):
     async def parse_http_body(self, request: Any) -> Any:
         data = await super().parse_http_body(request)
         context: Context = request._request.state.context
-        for item in data if isinstance(data, list) else [data]:
+        items = data if isinstance(data, list) else [data]
+        for item in items:
             await resolve_document(item, context, self.documents)
+        if context.partner_key is not None:
+            # Each operation of a batch counts.
+            await _limited(context, (f"partner:key:{context.partner_key.id}",
+                                     self.services.settings.partner_rate_per_key), count=len(items))
         return data
 
     async def execute_single(self, request: Any, request_adapter: Any, *args: Any, **kwargs: Any) -> Any:
@@ -138,7 +139,7 @@ class GraphQLApp(GraphQL):
     def _observe(self, request: Request, response: Response, seconds: float) -> None:
         context: Context | None = getattr(request.state, "context", None)
         operation = (context.operation_name if context else "") or _operation_name(request) or (
-            context.partner_operation if context else "")
+            context.partner_calls[0][1] if context and context.partner_calls else "")
         outcome = getattr(request.state, "outcome", CallOutcome.OK).value.lower()
         observe_request(operation, outcome, seconds)
         log.info("graphql %s %s %d", operation or "-", outcome, response.status_code, extra={"fields": {
@@ -154,6 +155,8 @@ class GraphQLApp(GraphQL):
         return response
 
     async def process_result(self, request: Any, result: Any) -> Any:
+        request.state.outcomes = [*getattr(request.state, "outcomes", []),
+                                  CallOutcome.ERRORS if result.errors else CallOutcome.OK]
         if result.errors:
             request_error = code_request_errors(result.errors)
             request.state.outcome = CallOutcome.ERRORS
@@ -175,15 +178,32 @@ class GraphQLApp(GraphQL):
         return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
     async def _log_partner_call(self, request: Request, response: Response) -> None:
+        """One row per operation the partner's request ran or tried (a batch has several)."""
         context: Context | None = getattr(request.state, "context", None)
         if context is None or context.partner is None:
             return
-        outcome = getattr(request.state, "outcome", CallOutcome.OK)
-        await PartnerCall.create(
-            partner_id=context.partner.id, key_id=context.partner_key.id if context.partner_key else None,
-            operation_name=(context.operation_name or _operation_name(request) or context.partner_operation)[:128], document_id=(context.partner_document or "")[:128],
-            outcome=outcome, detail=getattr(request.state, "refusal", "")[:200], ip=context.ip,
-        )
+        refused = getattr(request.state, "refusal", "")
+        outcomes = getattr(request.state, "outcomes", [])
+        calls = context.partner_calls or [["", context.operation_name or _operation_name(request)]]
+        await PartnerCall.bulk_create([
+            PartnerCall(
+                partner_id=context.partner.id, key_id=context.partner_key.id if context.partner_key else None,
+                operation_name=(name or (context.operation_name or _operation_name(request)
+                                         if len(calls) == 1 else ""))[:128],
+                document_id=document_id[:128],
+                outcome=CallOutcome.REFUSED if refused else (outcomes[i] if i < len(outcomes) else CallOutcome.OK),
+                detail=refused[:200], ip=context.ip,
+            )
+            for i, (document_id, name) in enumerate(calls)
+        ])
+
+
+async def _limited(context: Context, bucket: tuple[str, int], count: int = 1) -> None:
+    try:
+        await context.limit(bucket, count=count)
+    except RateLimited as limited:
+        raise RequestRefused(429, "RATE_LIMITED", limited.message,
+                             {"Retry-After": str(limited.retry_after)}) from limited
 
 
 def _operation_name(request: Request) -> str:

@@ -115,7 +115,7 @@ async def _record(ctx: Context, ids: list[int], decision: Decision, reason: str,
     applications: list[dict[str, Any]] = []
     for start in range(0, len(ids), CHUNK):
         applications += await fetch_rows(ConversionApplication.filter(id__in=ids[start:start + CHUNK]).values(
-            "id", "kind", "applicant_account_id", "initiator_institution_id", "rule_code",
+            "id", "kind", "applicant_account_id", "initiator_institution_id", "rule_code", "batch_id",
             "rule_version_id", "id_number", "learner_achievement_id",
             "learner_achievement__achievement_name", "learner_achievement__personal_number",
             "learner_achievement__issued_on",
@@ -129,21 +129,26 @@ async def _record(ctx: Context, ids: list[int], decision: Decision, reason: str,
     await audit.record(ctx, "application.review", None, decision=decision.value, rows=len(ids),
                        reason=reason)
     outcome = "通过" if decision == Decision.PASS else "不通过"
-    by_initiator: dict[int, int] = defaultdict(int)
+    by_batch: dict[tuple[int, int | None, str], int] = defaultdict(int)
     personal = []
+    body = reason or "审核通过，转换结果已记录。"
     for application in applications:
         if application["kind"] == ApplicationKind.PERSONAL.value and application["applicant_account_id"]:
             personal.append(message_row(
                 application["applicant_account_id"], MessageKind.APPLICATION_DECIDED,
-                f"您在规则{application['rule_code']}上的转换申请审核{outcome}", reason,
+                f"您在规则{application['rule_code']}上的转换申请审核{outcome}", body,
                 object_id=encode_id("ConversionApplication", application["id"]),
             ))
         elif application["initiator_institution_id"]:
-            by_initiator[application["initiator_institution_id"]] += 1
+            by_batch[(application["initiator_institution_id"], application["batch_id"],
+                      application["rule_code"])] += 1
     await write_messages(ctx, personal)
-    for institution_id, count in by_initiator.items():
-        await notify_institution(ctx, institution_id, Module.CONVERSION_REVIEW, MessageKind.APPLICATION_DECIDED,
-                                 f"{count}名学员的转换申请审核{outcome}", reason)
+    for (institution_id, batch_id, rule_code), count in by_batch.items():
+        await notify_institution(
+            ctx, institution_id, Module.CONVERSION_REVIEW, MessageKind.APPLICATION_DECIDED,
+            f"规则{rule_code}上{count}名学员的转换申请审核{outcome}", body,
+            object_id=encode_id("ApplicationBatch", batch_id) if batch_id else "",
+        )
 
 
 def _result(application: dict[str, Any], version: RuleVersion) -> dict[str, Any]:

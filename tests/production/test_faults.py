@@ -72,7 +72,7 @@ async def test_worker_killed_mid_import_stores_nothing_and_says_so(make_api, dem
     settled = await ImportJob.get(id=job.id)
     assert (settled.status, settled.error) == (ImportStatus.FAILED, INTERRUPTED)
     assert records[0] == {"status": "FAILED", "error": INTERRUPTED, "importedCount": 0}
-    told = await Message.get(account_id=job.operator_id, kind=MessageKind.IMPORT_FINISHED)
+    told = await Message.get(account_id=job.operator_id, kind=MessageKind.IMPORT_FAILED)
     assert "导入失败" in told.title and told.body == INTERRUPTED
 
 
