@@ -30,8 +30,10 @@ QUEUE_SIZE = 256
 class Subscriber:
     """One subscription's queue of events for one account."""
 
-    def __init__(self, account_id: int) -> None:
+    def __init__(self, account_id: int, *, connection: bool = False) -> None:
         self.account_id = account_id
+        # True for a websocket's own watcher (it only listens for its login ending).
+        self.connection = connection
         self._queue: asyncio.Queue[Event] = asyncio.Queue(maxsize=QUEUE_SIZE)
         self._overflowed = False
 
@@ -58,11 +60,12 @@ class Broker:
 
     @property
     def subscriber_count(self) -> int:
-        return sum(len(group) for group in self._subscribers.values())
+        """Open subscriptions (websockets' own watchers not counted)."""
+        return sum(1 for group in self._subscribers.values() for s in group if not s.connection)
 
     @contextmanager
-    def subscribe(self, account_id: int) -> Iterator[Subscriber]:
-        subscriber = Subscriber(account_id)
+    def subscribe(self, account_id: int, *, connection: bool = False) -> Iterator[Subscriber]:
+        subscriber = Subscriber(account_id, connection=connection)
         self._subscribers[account_id].add(subscriber)
         self.start()
         try:

@@ -7,6 +7,7 @@ and no change without its message. Live events and mail leave only after that co
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from datetime import timedelta
 from time import monotonic
@@ -211,7 +212,7 @@ async def set_preferences(ctx: Context, by_email: bool, email: str | None) -> Ac
 
 # --- live streams (subscriptions) ------------------------------------------------------------
 
-async def _session_still_valid(ctx: Context) -> bool:
+async def session_still_valid(ctx: Context) -> bool:
     if ctx.session is None:
         return False
     fresh = await ctx.session.__class__.filter(
@@ -230,26 +231,45 @@ async def _close(ctx: Context) -> None:
             pass
 
 
-async def live_events(ctx: Context) -> AsyncIterator[Event]:
-    """Events for the caller's account until the subscription ends, starting with ``ready``
-    once events published from then on will arrive; when the account is disabled or the login
-    ends, the connection is closed with 4403."""
-    account = require_reader(ctx)
-    session_id = ctx.session.id if ctx.session else None
+async def account_events(ctx: Context, account_id: int, *, connection: bool = False) -> AsyncIterator[Event]:
+    """Events for ``account_id`` until the login ends, starting with ``ready`` once events
+    published from then on will arrive. When the account is disabled, the login ends or
+    expires, the connection is closed with 4403 and the stream stops."""
+    session = ctx.session
+    session_id = session.id if session else None
     broker = ctx.services.broker
-    with broker.subscribe(account.id) as subscriber:
+    with broker.subscribe(account_id, connection=connection) as subscriber:
         await broker.ready()
-        yield {"type": "ready", "account": account.id}
+        yield {"type": "ready", "account": account_id}
         while True:
-            event = await subscriber.next()
+            left = (session.expires_at - now()).total_seconds() if session else 0
+            try:
+                event = await asyncio.wait_for(subscriber.next(), timeout=max(left, 0.01))
+            except asyncio.TimeoutError:
+                event = {"type": "resync", "account": account_id}  # expired: checked below
             kind = event["type"]
             revoked = (kind == "revoked" and event.get("session") in (None, session_id)
                        and event.get("keep") != session_id)
-            if revoked or kind == "resync" and not await _session_still_valid(ctx):
+            if revoked or kind == "resync" and not await session_still_valid(ctx):
                 await _close(ctx)
                 return
             if kind != "revoked":
                 yield event
+
+
+async def live_events(ctx: Context) -> AsyncIterator[Event]:
+    """The caller's events, for the message-centre subscriptions."""
+    account = require_reader(ctx)
+    async for event in account_events(ctx, account.id):
+        yield event
+
+
+async def watch_connection(ctx: Context) -> None:
+    """Runs beside a websocket for its whole life: closes it (4403) as soon as its login ends,
+    even when no subscription is running on it."""
+    if ctx.account is not None:
+        async for _ in account_events(ctx, ctx.account.id, connection=True):
+            pass
 
 
 def message_from_event(data: dict[str, Any]) -> Message:
@@ -272,11 +292,16 @@ async def message_stream(ctx: Context) -> AsyncIterator[Message]:
                 seen.add(message.id)
                 yield message
         elif event["type"] == "resync":
-            missed = await own_messages(ctx).filter(created_at__gte=since).exclude(
-                id__in=seen).order_by("id").limit(500)
-            for message in missed:
-                seen.add(message.id)
-                yield message
+            after = 0
+            while True:  # page through everything since the start, however much was missed
+                page = await own_messages(ctx).filter(created_at__gte=since, id__gt=after).order_by("id").limit(500)
+                for message in page:
+                    after = message.id
+                    if message.id not in seen:
+                        seen.add(message.id)
+                        yield message
+                if len(page) < 500:
+                    break
 
 
 async def unread_count_stream(ctx: Context) -> AsyncIterator[int]:

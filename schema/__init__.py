@@ -46,7 +46,7 @@ from schema.learner import LearnerAchievementType, LearnerMutation, LearnerQuery
 from schema.message import MessageMutation, MessageQuery, MessageType, Subscription
 from schema.limits import cost_rule
 from schema.partner import PartnerKeyType, PartnerMutation, PartnerQuery, PartnerType
-from schema.masking import MaskUnexpectedErrors, RecordOperation, is_unexpected
+from schema.masking import MaskUnexpectedErrors, RecheckWebsocketLogin, RecordOperation, is_unexpected
 from schema.node import NodeQuery
 from schema.overview import OverviewQuery
 from schema.reference import (
@@ -115,6 +115,7 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
         lambda: ValidationCache(maxsize=512),
         lambda: MaxTokensLimiter(max_token_count=settings.max_tokens if settings else 4000),
         RecordOperation,
+        RecheckWebsocketLogin,
     ]
     if settings is None or not settings.debug:
         extensions.append(MaskUnexpectedErrors)

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 
 import asyncpg
 from graphql import GraphQLError
 from strawberry.extensions import MaskErrors, SchemaExtension
+from strawberry.schema.exceptions import InvalidOperationTypeError
 from tortoise.exceptions import DBConnectionError
 
 from resolvers.errors import ClientError
+from resolvers.messages import session_still_valid
 
 log = logging.getLogger("credit_bank.errors")
 
@@ -19,7 +21,7 @@ log = logging.getLogger("credit_bank.errors")
 def is_unexpected(error: GraphQLError) -> bool:
     """Client errors (ours, and GraphQL's own parse/validation errors) pass; the rest is masked."""
     original = error.original_error
-    if original is None or isinstance(original, ClientError):
+    if original is None or isinstance(original, (ClientError, InvalidOperationTypeError)):
         return False
     return not isinstance(original, GraphQLError)
 
@@ -79,3 +81,16 @@ class RecordOperation(SchemaExtension):
                 context.operation_name = self.execution_context.operation_name or ""
             except Exception:  # noqa: BLE001 - several operations and none chosen
                 context.operation_name = ""
+
+
+class RecheckWebsocketLogin(SchemaExtension):
+    """A websocket is authenticated once, at connection_init; every operation on it checks again
+    that its login still stands, so a disabled user or an ended login can do nothing more."""
+
+    async def on_operation(self) -> AsyncIterator[None]:
+        context = self.execution_context.context
+        request = getattr(context, "request", None)
+        if (request is not None and request.scope.get("type") == "websocket"
+                and context.session is not None and not await session_still_valid(context)):
+            context.session, context.token_rejected = None, True
+        yield

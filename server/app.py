@@ -52,6 +52,7 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
         finally:
             await services.background.drain()
             await services.broker.close()
+            await services.limiter.close()
             if manage_database:
                 await Tortoise.close_connections()
 

@@ -4,6 +4,7 @@ partner keys, websocket connection_init), persisted documents, GraphQL over HTTP
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import time
@@ -21,6 +22,7 @@ from strawberry.types.unset import UNSET
 
 from models.partner import CallOutcome, PartnerCall
 from resolvers.errors import RateLimited
+from resolvers.messages import watch_connection
 from schema import build_schema
 from schema.limits import code_request_errors
 from server.context import Context, api_key, bearer_token
@@ -82,6 +84,7 @@ class GraphQLApp(GraphQL):
             await context.authenticate(token)
         if context.session is None or context.account is None or context.account.must_change_password:
             raise ConnectionRejectionError({"code": "UNAUTHENTICATED", "message": "请先登录"})
+        context.request.state.watcher = asyncio.get_running_loop().create_task(watch_connection(context))
         return UNSET
 
     # --- what is run ------------------------------------------------------------------------
@@ -120,8 +123,13 @@ class GraphQLApp(GraphQL):
     # --- how it is answered -----------------------------------------------------------------
 
     async def run(self, request: Any, *args: Any, **kwargs: Any) -> Any:
-        if not isinstance(request, Request):
-            return await super().run(request, *args, **kwargs)
+        if not isinstance(request, Request):  # a websocket, for its whole life
+            try:
+                return await super().run(request, *args, **kwargs)
+            finally:
+                watcher = getattr(request.state, "watcher", None)
+                if watcher is not None:
+                    watcher.cancel()
         started = time.perf_counter()
         try:
             response = await super().run(request, *args, **kwargs)

@@ -91,6 +91,8 @@ async def make_api(settings: Settings) -> AsyncIterator[Callable[..., Any]]:
     yield build
     for app in apps:
         await app.state.services.background.drain()
+        await app.state.services.broker.close()
+        await app.state.services.limiter.close()
     for client in clients:
         await client.aclose()
 
@@ -116,6 +118,7 @@ async def make_live_server(settings: Settings) -> AsyncIterator[Callable[..., An
         await server.stop()
         await server.app.state.services.background.drain()
         await server.app.state.services.broker.close()
+        await server.app.state.services.limiter.close()
 
 
 @pytest_asyncio.fixture

@@ -7,8 +7,12 @@ import asyncio
 import contextlib
 import itertools
 import json
+import shutil
 import socket
+import subprocess
+import time
 from collections.abc import AsyncIterator
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -70,24 +74,50 @@ class Closed(Exception):
 
 
 class WSClient:
-    """One websocket connection; ``protocol`` is graphql-transport-ws or graphql-ws."""
+    """One websocket connection; ``protocol`` is graphql-transport-ws or graphql-ws.
 
-    def __init__(self, url: str, protocol: str = TRANSPORT_WS) -> None:
+    ``slow=True`` makes a client that does not read until asked to: a tiny kernel receive
+    buffer and a one-frame library queue, so what the server sends piles up on the server's
+    side of the connection instead of in this process."""
+
+    def __init__(self, url: str, protocol: str = TRANSPORT_WS, *, slow: bool = False) -> None:
         self.url = url
         self.protocol = protocol
+        self.slow = slow
         self.ws: Any = None
         self._ids = itertools.count(1)
         self.ack: dict[str, Any] | None = None
+        # Messages of other operations read while waiting for one operation's, kept in order.
+        self.pending: list[dict[str, Any]] = []
+
+    async def open(self) -> None:
+        """Open the websocket without sending connection_init."""
+        options: dict[str, Any] = {}
+        if self.slow:
+            sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+            sock.setblocking(False)
+            host, port = self.url.split("//", 1)[1].split("/", 1)[0].rsplit(":", 1)
+            await asyncio.get_running_loop().sock_connect(sock, (host, int(port)))
+            # No compression: what the server sends takes its full size in the buffers.
+            options = {"sock": sock, "max_queue": 1, "compression": None}
+        self.ws = await websockets.connect(self.url, subprotocols=[self.protocol], open_timeout=WAIT,
+                                           **options)
 
     async def connect(self, payload: dict[str, Any] | None = None) -> dict[str, Any]:
         """Open and send connection_init; answers the first message (ack or error)."""
-        self.ws = await websockets.connect(self.url, subprotocols=[self.protocol], open_timeout=WAIT)
+        if self.ws is None:
+            await self.open()
         await self.send({"type": "connection_init", "payload": payload or {}})
         self.ack = await self.receive()
         return self.ack
 
     async def send(self, message: dict[str, Any]) -> None:
-        await self.ws.send(json.dumps(message))
+        try:
+            await self.ws.send(json.dumps(message))
+        except ConnectionClosed as exc:
+            rcvd = exc.rcvd
+            raise Closed(rcvd.code if rcvd else None, rcvd.reason if rcvd else "") from exc
 
     async def receive(self, timeout: float = WAIT) -> dict[str, Any]:
         """The next message that is not a keep-alive; raises Closed when the server closes."""
@@ -110,12 +140,37 @@ class WSClient:
         await self.send({"id": op_id, "type": kind, "payload": {"query": query, "variables": variables or {}}})
         return op_id
 
-    async def next_data(self, op_id: str, timeout: float = WAIT) -> dict[str, Any]:
-        """The data of the next result of ``op_id`` (other operations' messages are skipped)."""
+    async def stop(self, op_id: str) -> None:
+        """End one operation (graphql-transport-ws ``complete``, graphql-ws ``stop``)."""
+        await self.send({"id": op_id, "type": "complete" if self.protocol == TRANSPORT_WS else "stop"})
+
+    async def next_message(self, op_id: str, timeout: float = WAIT) -> dict[str, Any]:
+        """The next message of ``op_id``, whatever its type; other operations' messages read
+        meanwhile are kept for their own ``next_message``/``next_data``."""
+        for index, message in enumerate(self.pending):
+            if message.get("id") == op_id:
+                return self.pending.pop(index)
         while True:
             message = await self.receive(timeout)
-            if message.get("id") != op_id:
-                continue
+            if message.get("id") == op_id:
+                return message
+            self.pending.append(message)
+
+    async def execute(self, query: str, variables: dict[str, Any] | None = None,
+                      timeout: float = WAIT) -> list[dict[str, Any]]:
+        """Run one operation to its end; answers all its messages (the last is complete or error)."""
+        op_id = await self.subscribe(query, variables)
+        messages = []
+        while True:
+            message = await self.next_message(op_id, timeout)
+            messages.append(message)
+            if message["type"] in ("complete", "error"):
+                return messages
+
+    async def next_data(self, op_id: str, timeout: float = WAIT) -> dict[str, Any]:
+        """The data of the next result of ``op_id`` (other operations' messages are kept)."""
+        while True:
+            message = await self.next_message(op_id, timeout)
             if message["type"] in ("next", "data"):
                 payload = message["payload"]
                 assert not payload.get("errors"), payload["errors"]
@@ -141,12 +196,117 @@ class WSClient:
 
 
 @contextlib.asynccontextmanager
-async def ws_client(server: LiveServer, token: str | None, protocol: str = TRANSPORT_WS
-                    ) -> AsyncIterator[WSClient]:
-    client = WSClient(server.ws_url, protocol)
+async def ws_client(server: LiveServer, token: str | None, protocol: str = TRANSPORT_WS, *,
+                    slow: bool = False) -> AsyncIterator[WSClient]:
+    client = WSClient(server.ws_url, protocol, slow=slow)
     ack = await client.connect({"token": token} if token else {})
     assert ack["type"] == "connection_ack", ack
     try:
         yield client
     finally:
         await client.close()
+
+
+class RedisProcess:
+    """A throw-away ``redis-server`` on a loopback port (no persistence), that a test can kill
+    and start again on the same port."""
+
+    def __init__(self, directory: Path) -> None:
+        binary = shutil.which("redis-server")
+        if binary is None:
+            raise RuntimeError("redis-server is not on PATH")
+        self.binary = binary
+        self.directory = directory
+        with contextlib.closing(free_socket()) as sock:
+            self.port = sock.getsockname()[1]
+        self.process: subprocess.Popen[bytes] | None = None
+
+    @property
+    def url(self) -> str:
+        return f"redis://127.0.0.1:{self.port}/0"
+
+    def start(self) -> None:
+        assert self.process is None or self.process.poll() is not None, "already running"
+        self.process = subprocess.Popen(
+            [self.binary, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "",
+             "--appendonly", "no", "--dir", str(self.directory)],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + WAIT
+        while True:
+            with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", self.port), 0.2) as s:
+                s.sendall(b"PING\r\n")
+                if s.recv(16).startswith(b"+PONG"):
+                    return
+            if self.process.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"redis-server did not start on port {self.port}")
+            time.sleep(0.02)
+
+    def kill(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.kill()
+            self.process.wait(WAIT)
+
+    def command(self, *args: str) -> bytes:
+        """One command over a fresh connection (RESP), answering the raw reply."""
+        payload = f"*{len(args)}\r\n".encode() + b"".join(
+            f"${len(a.encode())}\r\n{a}\r\n".encode() for a in args)
+        with socket.create_connection(("127.0.0.1", self.port), 2) as s:
+            s.sendall(payload)
+            return s.recv(65536)
+
+
+class TcpProxy:
+    """A loopback TCP relay to ``port`` whose link a test can cut (every connection dropped and
+    new ones refused until ``restore``)."""
+
+    def __init__(self, port: int) -> None:
+        self.target = port
+        self.port = 0
+        self._server: asyncio.base_events.Server | None = None
+        self._writers: set[asyncio.StreamWriter] = set()
+        self.cut_off = False
+
+    async def start(self) -> None:
+        self._server = await asyncio.start_server(self._serve, "127.0.0.1", self.port)
+        self.port = self._server.sockets[0].getsockname()[1]
+
+    @property
+    def url(self) -> str:
+        return f"redis://127.0.0.1:{self.port}/0"
+
+    async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        if self.cut_off:
+            writer.close()
+            return
+        try:
+            up_reader, up_writer = await asyncio.open_connection("127.0.0.1", self.target)
+        except OSError:
+            writer.close()
+            return
+        self._writers |= {writer, up_writer}
+
+        async def pipe(source: asyncio.StreamReader, sink: asyncio.StreamWriter) -> None:
+            with contextlib.suppress(OSError, asyncio.CancelledError):
+                while data := await source.read(65536):
+                    sink.write(data)
+                    await sink.drain()
+            sink.close()
+
+        await asyncio.gather(pipe(reader, up_writer), pipe(up_reader, writer))
+        self._writers -= {writer, up_writer}
+
+    def cut(self) -> None:
+        self.cut_off = True
+        for writer in list(self._writers):
+            writer.transport.abort()
+
+    def restore(self) -> None:
+        self.cut_off = False
+
+    async def stop(self) -> None:
+        self.cut()
+        if self._server is not None:
+            self._server.close()
+            with contextlib.suppress(Exception):
+                await asyncio.wait_for(self._server.wait_closed(), 2)
