@@ -27,7 +27,8 @@ class Message(Model):
     id = fields.BigIntField(primary_key=True)
     account_id = fields.IntField()
     institution_id = fields.IntField(null=True)
-    kind = fields.CharEnumField(MessageKind, max_length=24)
+    # An explicit description: new kinds then change no column comment (no migration).
+    kind = fields.CharEnumField(MessageKind, max_length=24, description="消息类别")
     title = fields.CharField(max_length=200)
     body = fields.TextField(default="")
     # Where 【处理】 jumps: the module and the object's global ID (F12.2).

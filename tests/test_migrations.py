@@ -23,9 +23,14 @@ async def _build(url: str, mode: str) -> dict[str, Any]:
     process = await asyncio.create_subprocess_exec(
         sys.executable, str(ROOT / "tests" / "support" / "schema_snapshot.py"), url, mode,
         cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT), "AERICH_NO_TORTOISE_V1_WARNING": "1"},
-        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+        stdin=asyncio.subprocess.DEVNULL, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
     )
-    out, err = await process.communicate()
+    try:
+        out, err = await asyncio.wait_for(process.communicate(), 180)
+    except asyncio.TimeoutError:
+        process.kill()
+        out, err = await process.communicate()
+        raise AssertionError(f"{mode} did not finish: {err.decode()[-3000:]}") from None
     assert process.returncode == 0, err.decode()
     return json.loads(out.decode().strip().splitlines()[-1])
 
