@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from tortoise import fields
 from tortoise.models import Model
 
-from models.base import LabeledEnum, LiveIndex, Timestamped
+from models.base import LabeledEnum, LiveIndex, PostgresIndex, Timestamped
 
 if TYPE_CHECKING:
     from models.institution import Institution
@@ -165,6 +165,9 @@ class Achievement(Timestamped, Model):
                       name="achievement_live_by_subtype"),
             LiveIndex(fields=("institution_id", "category", "id"), null_column="deleted_at",
                       name="achievement_live_by_category"),
+            # Rules filtered by source or target name (icontains) on PostgreSQL.
+            PostgresIndex('(upper("name"::varchar)) gin_trgm_ops', name="achievement_name_trgm",
+                          using="GIN"),
         )
 
 

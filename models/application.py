@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from tortoise import fields
 from tortoise.models import Model
 
-from models.base import LabeledEnum
+from models.base import LabeledEnum, PostgresIndex
 
 if TYPE_CHECKING:
     from models.conversion import ConversionRule, RuleVersion
@@ -116,6 +116,14 @@ class ConversionApplication(Model):
         table = "conversion_application"
         indexes = (
             ("target_institution_id", "kind", "created_at", "id"),
+            ("target_institution_id", "created_at", "id"),
+            ("rule",),
+            # The 规则编号, 学员姓名 and 身份证号 filters of the review lists, on PostgreSQL.
+            PostgresIndex('"target_institution_id", "rule_code" varchar_pattern_ops',
+                          name="conversion_application_rule_code_prefix"),
+            PostgresIndex('"id_number" varchar_pattern_ops', name="conversion_application_id_number_prefix"),
+            PostgresIndex('(upper("learner_name"::varchar)) gin_trgm_ops',
+                          name="conversion_application_learner_name_trgm", using="GIN"),
             ("initiator_institution_id", "created_at", "id"),
             ("applicant_account_id", "created_at"),
             ("batch", "status"),

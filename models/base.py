@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from enum import Enum
 from zoneinfo import ZoneInfo
 
 from tortoise import fields
+from pypika_tortoise.terms import Term
 from tortoise.indexes import Index
 
 
@@ -53,3 +56,42 @@ class LiveIndex(Index):
         path, args, kwargs = super().deconstruct()
         kwargs["null_column"] = self.null_column
         return path, args, kwargs
+
+
+class _Raw(Term):
+    """SQL text used as it is (an index expression with its operator class)."""
+
+    def __init__(self, sql: str) -> None:
+        super().__init__()
+        self.sql = sql
+
+    def get_sql(self, *args: Any, **kwargs: Any) -> str:
+        return self.sql
+
+
+class PostgresIndex(Index):
+    """An index only PostgreSQL can use (an operator class, a trigram GIN); SQLite gets none.
+
+    ``expression`` is index SQL such as ``'"id_number" varchar_pattern_ops'`` (prefix LIKE under
+    a non-C collation) or ``'(upper("name"::varchar)) gin_trgm_ops'`` (the ``icontains``
+    filters, with ``using="GIN"``, which needs the pg_trgm extension). The migrations carry the
+    same SQL for PostgreSQL and leave it out for SQLite.
+    """
+
+    def __init__(self, expression: str, *, name: str, using: str = "") -> None:
+        super().__init__(_Raw(expression), name=name)
+        self.expression, self.using = expression, using
+        self.INDEX_TYPE = using
+
+    def get_sql(self, schema_generator: Any, model: Any, safe: bool) -> str:
+        if getattr(schema_generator, "DIALECT", "") != "postgres":
+            return ""
+        sql = (f'CREATE INDEX {"IF NOT EXISTS " if safe else ""}"{self.name}" ON '
+               f'"{model._meta.db_table}" {f"USING {self.using} " if self.using else ""}({self.expression});')
+        if "gin_trgm_ops" in self.expression:
+            sql = "CREATE EXTENSION IF NOT EXISTS pg_trgm;\n" + sql
+        return sql
+
+    def deconstruct(self) -> tuple[str, list[object], dict[str, object]]:
+        path = f"{self.__class__.__module__}.{self.__class__.__name__}"
+        return path, [self.expression], {"name": self.name, "using": self.using}

@@ -9,7 +9,7 @@ from tortoise import fields
 from tortoise.models import Model
 
 from models.achievement import AchievementCategory
-from models.base import LabeledEnum, Timestamped
+from models.base import LabeledEnum, LiveIndex, PostgresIndex, Timestamped
 
 if TYPE_CHECKING:
     from models.achievement import Achievement
@@ -140,7 +140,15 @@ class ConversionRule(Timestamped, Model):
 
     class Meta:
         table = "conversion_rule"
-        indexes = (("institution", "deleted_at", "status"),)
+        indexes = (
+            ("institution", "deleted_at", "status"),
+            # My rules, and the portal and "related to me" (published ones), newest first.
+            LiveIndex(fields=("institution_id", "created_at", "id"), null_column="deleted_at",
+                      name="conversion_rule_live_by_institution"),
+            LiveIndex(fields=("status", "created_at", "id"), null_column="deleted_at",
+                      name="conversion_rule_live_by_status"),
+            PostgresIndex('"code" varchar_pattern_ops', name="conversion_rule_code_prefix"),
+        )
 
 
 class RuleSource(Model):
@@ -158,6 +166,8 @@ class RuleSource(Model):
     class Meta:
         table = "rule_source"
         unique_together = (("rule", "achievement"),)
+        # Rules by source achievement: "related to me" and each achievement's rule count.
+        indexes = (("achievement",),)
 
 
 class TargetKind(LabeledEnum):

@@ -49,4 +49,5 @@ class ImportJob(Model):
 
     class Meta:
         table = "import_job"
-        indexes = (("institution", "kind", "created_at"),)
+        # Lists by institution and kind; the interrupted-import check by status.
+        indexes = (("institution", "kind", "created_at"), ("status", "created_at"))

@@ -9,7 +9,7 @@ from tortoise import fields
 from tortoise.models import Model
 
 from models.achievement import AchievementCategory, AchievementSubtype
-from models.base import LabeledEnum, LiveIndex, Timestamped
+from models.base import LabeledEnum, LiveIndex, PostgresIndex, Timestamped
 
 if TYPE_CHECKING:
     from models.achievement import Achievement
@@ -52,7 +52,14 @@ class Learner(Timestamped, Model):
     class Meta:
         table = "learner"
         unique_together = (("institution", "id_number"),)
-        indexes = (("institution", "created_at", "id"),)
+        indexes = (
+            ("institution", "created_at", "id"),
+            ("institution", "status", "created_at", "id"),
+            # The 身份证号 and 姓名 filters (prefix LIKE, icontains) on PostgreSQL.
+            PostgresIndex('"id_number" varchar_pattern_ops', name="learner_id_number_prefix"),
+            PostgresIndex('(upper("name"::varchar)) gin_trgm_ops', name="learner_name_trgm",
+                          using="GIN"),
+        )
 
 
 class LearnerAchievement(Timestamped, Model):
@@ -100,8 +107,11 @@ class LearnerAchievement(Timestamped, Model):
                       name="learner_achievement_held_by_entry"),
             LiveIndex(fields=("institution_id", "category", "created_at", "id"),
                       null_column="withdrawn_at", name="learner_achievement_held_by_category"),
+            LiveIndex(fields=("institution_id", "subtype", "created_at", "id"),
+                      null_column="withdrawn_at", name="learner_achievement_held_by_subtype"),
             ("achievement", "withdrawn_at"),
             ("learner", "withdrawn_at"),
+            PostgresIndex('(upper("achievement_name"::varchar)) gin_trgm_ops', name="learner_achievement_name_trgm", using="GIN"),
         )
 
 
