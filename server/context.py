@@ -40,6 +40,8 @@ class Context:
     partner_account: Account | None = None
     # (document id, operation name) of each operation the partner's request ran or tried.
     partner_calls: list[list[str]] = field(default_factory=list)
+    # Automatic persisted queries sent with their query: stored once the request has run.
+    persisted: list[tuple[str, str]] = field(default_factory=list)
     # The operation that ran (named in the document when the request did not say), for metrics.
     operation_name: str = ""
     loaders: dict[Any, Any] = field(default_factory=dict)

@@ -112,7 +112,7 @@ async def resolve_document(item: Any, ctx: Context, store: DocumentStore) -> Non
     if item.query is not None:
         if sha256_hex(item.query) != sha:
             raise RequestRefused(400, "PERSISTED_QUERY_HASH_MISMATCH", "provided sha does not match query")
-        await store.put(sha, item.query)
+        ctx.persisted.append((sha, item.query))  # kept once the request has run (see the view)
         return
     query = await store.get(sha)
     if query is None:

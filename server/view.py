@@ -18,6 +18,7 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from strawberry.asgi import GraphQL
 from strawberry.exceptions import ConnectionRejectionError
 from strawberry.schema.exceptions import InvalidOperationTypeError
+from strawberry.types import ExecutionResult
 from strawberry.types.unset import UNSET
 
 from models.partner import CallOutcome, PartnerCall
@@ -32,6 +33,7 @@ from server.services import Services
 
 STATIC = Path(__file__).with_name("static")
 GRAPHQL_RESPONSE = "application/graphql-response+json"
+MISSING = "_persisted_query_missing"  # marks a batch item whose persisted query is unknown
 log = logging.getLogger("credit_bank.requests")
 
 
@@ -100,11 +102,20 @@ class GraphQLApp(GraphQL):
         return not persisted and super().should_render_graphql_ide(request)
 
     async def parse_http_body(self, request: Any) -> Any:
-        data = await super().parse_http_body(request)
+        try:
+            data = await super().parse_http_body(request)
+        except (AttributeError, TypeError) as exc:  # a body that is not an object (or array of them)
+            raise RequestRefused(400, "BAD_REQUEST", "请求体应为 JSON 对象，或（批量时）对象的数组") from exc
         context: Context = request._request.state.context
         items = data if isinstance(data, list) else [data]
         for item in items:
-            await resolve_document(item, context, self.documents)
+            try:
+                await resolve_document(item, context, self.documents)
+            except RequestRefused as refused:
+                if not isinstance(data, list) or refused.status != 200:
+                    raise
+                # In a batch, an unknown hash is that item's answer; the others still run.
+                item.extensions = {**(item.extensions or {}), MISSING: refused}
         if context.partner_key is not None:
             # Each operation of a batch counts.
             await _limited(context, (f"partner:key:{context.partner_key.id}",
@@ -112,6 +123,10 @@ class GraphQLApp(GraphQL):
         return data
 
     async def execute_single(self, request: Any, request_adapter: Any, *args: Any, **kwargs: Any) -> Any:
+        missing = (kwargs.get("request_data").extensions or {}).get(MISSING) if kwargs.get("request_data") else None
+        if missing is not None:
+            return ExecutionResult(data=None, errors=[GraphQLError(missing.message,
+                                                                   extensions={"code": missing.code})])
         try:
             return await super().execute_single(request, request_adapter, *args, **kwargs)
         except HTTPException as exc:
@@ -134,12 +149,20 @@ class GraphQLApp(GraphQL):
         try:
             response = await super().run(request, *args, **kwargs)
         except RequestRefused as refused:
-            response = JSONResponse(refused.body(), status_code=refused.status, headers=refused.headers)
+            response = JSONResponse(refused.body(), status_code=refused.status, headers=refused.headers,
+                                    media_type=GRAPHQL_RESPONSE if getattr(request.state, "graphql_response", False)
+                                    else "application/json")
             request.state.outcome = CallOutcome.REFUSED
             request.state.refusal = refused.code
         finally:
             # Strawberry reads multipart forms but never closes their uploaded files.
             await request.close()
+        context = getattr(request.state, "context", None)
+        if (context is not None and context.persisted and response.status_code < 400
+                and not getattr(request.state, "request_error", False)):
+            # Apollo's servers keep a query only once it has parsed, validated and run.
+            for sha, query in context.persisted:
+                await self.documents.put(sha, query)
         await self._log_partner_call(request, response)
         self._observe(request, response, time.perf_counter() - started)
         return response
@@ -167,6 +190,8 @@ class GraphQLApp(GraphQL):
                                   CallOutcome.ERRORS if result.errors else CallOutcome.OK]
         if result.errors:
             request_error = code_request_errors(result.errors)
+            request.state.request_error = request.state.request_error if hasattr(
+                request.state, "request_error") and request.state.request_error else request_error
             request.state.outcome = CallOutcome.ERRORS
             if request_error and result.data is None and request.state.graphql_response:
                 request.state.sub_response.status_code = 400

@@ -1,0 +1,675 @@
+"""Tenant isolation, walked over the whole schema (issue 8; DESIGN "Data rules": a test walks every
+field that takes an ID and proves another institution gets NOT_FOUND).
+
+Institution A (长沙理工大学) is given one object of every node type a client can reach — its
+catalogue, learners, records, feedback, imports, methods, rules, a batch of applications it
+received from a third institution C (湖南农业大学, registered here), a learner's personal
+application, messages, a partner and its key — every step through the API. The walker reads the
+live schema (introspection of the running app) and finds every Query and Mutation field with an
+ID slot: an ``ID``/``[ID]`` argument, or such a field of an input object at any depth. It writes one
+document per field and fills one slot at a time with each of A's objects of the slot's type.
+
+1. **Positive control**, on a first copy of that world: A's own users (A's main account, the bank
+   staff, A's learner, C's main account) make each call, and for at least one object per slot the
+   answer must differ from the answer for a *twin* — a well-formed ID of the same type matching no
+   row. Otherwise the walker sends IDs the field does not read, and a NOT_FOUND would prove
+   nothing. The control also finds *how* to reach the object (which other required IDs, optional
+   inputs such as a reason file, enum values such as a rule's type).
+2. The database is emptied and the same world seeded again. **The attack**: the very request that
+   reached A's object for its own users is made, with the twin beside it, as
+   - ``institution``: 湖南大学 (B)'s main account;
+   - ``learner``: a learner registered at B;
+   - ``partner``: a partner key of B — every walker document is offered to B's manifest; queries
+     and the two mutations partners may run are registered and called by document id; for the
+     others the manifest's refusal is the proof (a partner key runs registered documents only).
+
+A call passes when it is refused (``extensions.code`` in REFUSALS, or its payload's errors / every
+per-item result refused with one of them) and, for A's private objects, answers exactly what the
+twin gets (it never reveals that the object exists); or it answers exactly as for the twin (a
+filter on B's own rows, per-item NOT_FOUND); or its slot is on ALLOW_LIST. Always: the answer holds
+none of A's private values (canaries: names, ID numbers, personal numbers, feedback text, the IDs of
+A's private objects), and a mutation leaves every table as it was (snapshots right before and after
+it; a query's calls are watched together).
+
+The seed and both passes run once, in a module fixture; each (field, actor) is a test case that
+reads the verdicts. Bugs are xfailed per case in KNOWN_BUGS (strict: fixing one fails its case).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+import pytest_asyncio
+from graphql import build_client_schema, extend_schema, get_introspection_query, parse, validate
+from strawberry.relay import to_base64
+
+from schema import build_schema
+from server.app import create_app
+from server.demo import seed as seed_demo
+from server.security import Passwords
+from server.settings import Settings
+from tests.support import catalogue, learners, methods, partners, rules
+from tests.support.api import Api
+from tests.support.applications import apply, apply_personal
+from tests.support.db import empty_all_tables
+from tests.support.flows import CSUST, STAFF, code_for, directory_ids, login
+from tests.support.learner_records import (
+    hnu_admin,
+    learner_login,
+    masked,
+    person,
+    register,
+    report,
+    store_course,
+    store_record,
+)
+from tests.support.walker import (
+    FieldPlan,
+    Probe,
+    Slot,
+    VariableBuilder,
+    Watcher,
+    enum_count,
+    leaked,
+    normalized,
+    payload_codes,
+    plan_schema,
+    top_level_codes,
+)
+
+REFUSALS = {"NOT_FOUND", "FORBIDDEN", "UNAUTHENTICATED", "PASSWORD_CHANGE_REQUIRED", "MODULE_FORBIDDEN"}
+ACTORS = ("institution", "learner", "partner")
+CONTROL_USERS = ("A's main account", "bank staff", "A's learner", "C's main account")
+SECRET = "甲机密"  # in every private text of A: learner names, feedback, the draft method and rule
+# Fewer ID-taking fields or slots than this means the walker stopped seeing the schema.
+MIN_FIELDS, MIN_SLOTS = 60, 80
+# Bookkeeping a refused call may leave: the partner call log (D3 logs every call, refused ones
+# too) and the last use of B's own partner key.
+IGNORED_TABLES = ("partner_call",)
+IGNORED_COLUMNS = {"partner_key": {"last_used_at"}}
+
+# Slots whose name says less than their type (the positive control finds these: A's own call with
+# the named type is answered as for a nonexistent ID).
+SLOT_TYPES: dict[str, tuple[str, ...]] = {
+    # 学历目标：本机构的专业（学历证书）— the institution's diploma achievements, not reference majors.
+    "ConversionRuleInput.targetMajorIds": ("Achievement",),
+}
+
+# (field, slot) → (scope, reason): the slots that legitimately answer according to a foreign ID.
+# Scope "public": only for A's public objects (the institution, directory and reference rows, its
+# published method and rule) — A's private objects in the same slot must still be indistinguishable
+# from a nonexistent ID. Scope "any": for every object. The canary scan and the no-change check
+# apply to every entry.
+ALLOW_LIST: dict[tuple[str, str], tuple[str, str]] = {
+    ("query.node", "id"): ("public", "node() returns what anyone may see: directory and reference rows, "
+                                     "the published method and rule (F17 portal)"),
+    ("query.portalConversionMethods", "institutionId"): ("public", "the public portal lists any "
+                                                                   "institution's published method (F8.5, F17)"),
+    ("query.portalConversionRules", "filter.institutionId"): ("public", "the public portal lists any "
+                                                                        "institution's published rules (F17)"),
+    ("query.eligibleLearnerAchievements", "ruleId"): ("public", "B lists its own learners eligible for "
+                                                                "another institution's published rule (F9.7)"),
+    ("mutation.applyConversion", "input.ruleId"): ("public", "B applies its learners on another "
+                                                             "institution's published rule (F9.7)"),
+    ("mutation.applyForConversion", "input.ruleId"): ("public", "a learner applies on any published rule (F15)"),
+    ("query.majors", "filter.disciplineId"): ("public", "reference lists, the same for everyone"),
+    ("query.majors", "filter.majorClassId"): ("public", "reference lists, the same for everyone"),
+    ("mutation.storeAchievement", "input.diploma.levelId"): ("public", "reference lists, the same for everyone"),
+    ("mutation.storeAchievement", "input.diploma.majorId"): ("public", "reference lists, the same for everyone"),
+    ("mutation.storeAchievement", "input.diploma.graduationConclusionId"): ("public", "reference lists, the same "
+                                                                                      "for everyone"),
+    ("query.schools", "filter.provinceId"): ("public", "the directory, public for registration (F1.1)"),
+    ("mutation.startRegistration", "input.provinceId"): ("public", "registration picks a province of the "
+                                                                   "directory (F1.1)"),
+    ("mutation.startRegistration", "input.schoolId"): ("public", "registration picks a school of the directory "
+                                                                 "(F1.1)"),
+    # RuleSourceInput.achievementId is "源成果（任一机构的成果）": a rule's source is any institution's
+    # achievement by contract (F9.3), so the answer tells a live achievement (with its name and
+    # category, in SOURCE_CATEGORY) from a nonexistent one — also A's unrecognised ones.
+    ("mutation.createConversionRule", "input.sources.achievementId"): ("any", "a rule's source is any "
+                                                                              "institution's achievement (F9.3)"),
+}
+
+# (field, actor) → what the walker found: xfailed strictly, so the suite stays green while the bug
+# is visible and a fix fails the case (then remove the entry).
+KNOWN_BUGS: dict[tuple[str, str], str] = {}
+
+# (field, slot) with no positive control, and why (kept empty when possible).
+CONTROL_GAPS: dict[tuple[str, str], str] = {}
+
+
+# --- the world ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Target:
+    label: str
+    type: str
+    id: str
+    public: bool  # anyone may know it exists: the institution, directory, reference, published
+    probe: bool = True  # False: not A's, only there to fill another required ID (C's rule)
+
+
+@dataclass
+class World:
+    tokens: dict[str, str]
+    b_partner: partners.Onboarded
+    targets: list[Target]
+    canaries: dict[str, str]  # value → what it is
+
+    def of_types(self, types: tuple[str, ...]) -> list[Target]:
+        return [t for t in self.targets if t.type in types and t.probe]
+
+    def candidates(self, slot: Slot) -> list[Target]:
+        """What may fill a required ID slot that is not the one probed: public objects first (so
+        the call gets past it to the probed slot), then private ones."""
+        return sorted((t for t in self.targets if t.type == slot.types[0]), key=lambda t: not t.public)
+
+    def filler(self, slot: Slot, rank: int = 0) -> str:
+        found = self.candidates(slot)
+        return found[rank % len(found)].id if found else twin_id(slot.types[0])
+
+    def filler_ranks(self, plan: FieldPlan, slot: Slot) -> int:
+        return max([len(self.candidates(s)) for s in plan.slots if s is not slot and s.required] or [1]) or 1
+
+
+def twin_id(type_name: str) -> str:
+    """A well-formed global ID of ``type_name`` that matches no row."""
+    return to_base64(type_name, 999_999)
+
+
+START = "mutation($input: StartRegistrationInput!) { startRegistration(input: $input) { token errors { code message } } }"
+REGISTRANT = "mutation($input: RegistrantInput!) { submitRegistrant(input: $input) { errors { code message } } }"
+COMPLETE = "mutation($input: InstitutionInfoInput!) { completeRegistration(input: $input) { errors { code message } } }"
+HUNAU = "4143010537"  # 湖南农业大学: in the demo directory, registered here as institution C
+IDS = "{ me { id institution { id school { id } province { id } } } }"
+SUB_USERS = "{ subUsers(first: 10) { nodes { id username } } }"
+REFERENCE_OF = "query($id: ID!) { node(id: $id) { ... on Major { majorClass { id discipline { id } } } } }"
+MESSAGES = "{ messages(first: 10) { nodes { id } } }"
+GRANTS = "query($i: ID) { subtypeGrants(institutionId: $i) { id } }"
+RECORD_IMPORTS = "query($id: ID) { learnerAchievementImports(achievementId: $id, first: 5) { nodes { id } } }"
+
+
+async def register_institution_c(api: Api) -> str:
+    """湖南农业大学 registers (F1.1–F1.5) through the API; its main account's token."""
+    provinces, schools = await directory_ids(api)
+    phone = "13900000041"
+    code = await code_for(api, "REGISTER", phone)
+    started = await api(START, {"input": {
+        "provinceId": provinces["430000"], "schoolId": schools[HUNAU], "schoolCode": HUNAU,
+        "password": "Hunau2024", "passwordConfirmation": "Hunau2024", "phone": phone, "code": code,
+        "agreementAccepted": True}})
+    token = started.ok("startRegistration")["token"]
+    (await api(REGISTRANT, {"input": {"name": "陈老师", "idNumber": person(41)}}, token=token)).ok("submitRegistrant")
+    (await api(COMPLETE, {"input": {
+        "schoolType": "本科", "legalRepresentative": "刘校长", "contactName": "陈老师", "contactPhone": phone,
+        "contactEmail": "chen@hunau.example.cn", "postcode": "410128", "address": "湖南省长沙市芙蓉区农大路1号",
+        "businessScope": "高等学历教育"}}, token=token)).ok("completeRegistration")
+    return await login(api, HUNAU, "Hunau2024")
+
+
+async def data(api: Api, token: str, document: str, variables: dict[str, Any] | None = None) -> Any:
+    result = await api(document, variables, token=token)
+    assert not result.errors, result.errors
+    return result.data
+
+
+async def build_world(api: Api) -> World:
+    """A's objects, each made the way its users make it (about 60 requests)."""
+    await seed_demo(Passwords(1, 1024))
+    staff = await login(api, *STAFF)
+    a = await login(api, *CSUST)
+    b = await hnu_admin(api)
+    c = await register_institution_c(api)
+    a_ids = (await data(api, a, IDS))["me"]
+    a_inst, b_inst = a_ids["institution"]["id"], await catalogue.institution_id(api, b)
+
+    # The catalogue: a course (target of A's published rule, so on the portal), a certificate
+    # (after the staff's grant) and a diploma (which names reference rows).
+    await catalogue.grant(api, staff, a_inst, "OTHER_NON_DEGREE")
+    grant = (await data(api, staff, GRANTS, {"i": a_inst}))["subtypeGrants"][0]
+    course = await store_course(api, a, "甲公开课程")
+    certificate = await catalogue.store(api, a, catalogue.certificate_input("茶艺师"))
+    diploma = await catalogue.store_diploma(api, a)
+    major = diploma["major"]["id"]
+    major_class = (await data(api, a, REFERENCE_OF, {"id": major}))["node"]["majorClass"]
+
+    # Methods and rules: C's course converts to A's course (published, and a draft); C publishes
+    # a rule whose source is A's course (not A's object: it lets A apply, in the control).
+    published_method = await methods.uploaded(api, a, publish=True)
+    draft_method = await methods.uploaded(api, a, name=f"{SECRET}转换办法草稿")
+    c_course = await store_course(api, c, "丙课程")
+    rule_input = rules.degree_rule([rules.source(c_course)], [course], rule_type="DEGREE_TO_DEGREE")
+    published_rule = await rules.create_rule(api, a, rule_input, publish=True)
+    draft_rule = await rules.create_rule(api, a, {**rule_input, "description": f"{SECRET}草稿规则"})
+    await methods.uploaded(api, c, name="湖南农业大学转换办法", publish=True)
+    c_rule = await rules.create_rule(api, c, rules.degree_rule(
+        [rules.source(course)], [c_course], rule_type="DEGREE_TO_DEGREE"), publish=True)
+
+    # Learners and records: one A added (not activated) with a record on the certificate; one who
+    # registers (A's learner) with records at A and at C.
+    learner = await learners.add_learner(api, a, f"{SECRET}学员", person(11))
+    record = await store_record(api, a, certificate["id"], f"{SECRET}学员", person(11), "JMA0011")
+    holder_record = await store_record(api, a, course["id"], f"{SECRET}学员二", person(12), "JMA0012")
+    holder_c_record = await store_record(api, c, c_course["id"], f"{SECRET}学员二", person(12), "C0012")
+    c_records = [(await store_record(api, c, c_course["id"], name, person(n), f"C00{n}"))["id"]
+                 for name, n in (("丙学员", 31), ("丙学员二", 32))]
+    await register(api, f"{SECRET}学员二", person(12), "13900000012")
+    a_learner = await learner_login(api, person(12))
+    feedback = (await report(api, a_learner, holder_record["id"], f"{SECRET}反馈")).ok("reportProblem")["feedback"]
+
+    # Applications: C's batch to A's published rule, and A's learner's personal application.
+    batch = await apply(api, c, published_rule["id"], c_records)
+    personal = await apply_personal(api, a_learner, published_rule["id"], holder_c_record["id"])
+
+    # Imports: learners, and records on the certificate.
+    template = await learners.learner_template(api, a)
+    learner_import = await learners.import_learners(
+        api, a, learners.fill_template(template, [[f"{SECRET}导入学员", person(13)]]))
+    imported = await learners.import_records(api, a, certificate["id"], learners.fill_template(
+        await learners.record_template(api, a, certificate["id"]),
+        [[f"{SECRET}学员", person(11), "JMA0111", "2022-03-01"]]))
+    assert imported.payload("importLearnerAchievements")["importedCount"] == 1, imported.body
+    record_import = (await data(api, a, RECORD_IMPORTS, {"id": certificate["id"]}))[
+        "learnerAchievementImports"]["nodes"][0]
+
+    message = (await data(api, a, MESSAGES))["messages"]["nodes"][0]
+    sub_user = next(u for u in (await data(api, a, SUB_USERS))["subUsers"]["nodes"]
+                    if u["username"] == "csust_teacher")
+    a_partner = await partners.onboard(api, staff, a_inst, name="甲教务系统")
+    b_partner = await partners.onboard(api, staff, b_inst, name="乙教务系统")
+
+    # B's learner: a record at B, then their own registration.
+    b_course = await store_course(api, b, "乙课程")
+    await store_record(api, b, b_course["id"], "乙学员", person(21), "B0021")
+    await register(api, "乙学员", person(21), "13900000021")
+    b_learner = await learner_login(api, person(21))
+
+    def private(label: str, type_name: str, gid: str) -> Target:
+        return Target(label, type_name, gid, public=False)
+
+    def public(label: str, type_name: str, gid: str) -> Target:
+        return Target(label, type_name, gid, public=True)
+
+    targets = [
+        private("A's main account", "Account", a_ids["id"]),
+        private("A's sub-user", "Account", sub_user["id"]),
+        public("institution A", "Institution", a_inst),
+        public("A's school", "School", a_ids["institution"]["school"]["id"]),
+        public("A's province", "Province", a_ids["institution"]["province"]["id"]),
+        public("the level of A's diploma", "Level", diploma["level"]["id"]),
+        public("the conclusion of A's diploma", "GraduationConclusion", diploma["graduationConclusion"]["id"]),
+        public("the major of A's diploma", "Major", major),
+        public("its major class", "MajorClass", major_class["id"]),
+        public("its discipline", "Discipline", major_class["discipline"]["id"]),
+        public("A's course (in published rules)", "Achievement", course["id"]),
+        private("A's certificate", "Achievement", certificate["id"]),
+        private("A's diploma", "Achievement", diploma["id"]),
+        private("A's subtype grant", "SubtypeGrant", grant["id"]),
+        private("A's learner import", "ImportJob", learner_import["job"]["id"]),
+        private("A's record import", "ImportJob", record_import["id"]),
+        private("A's learner", "Learner", learner["id"]),
+        private("A's record (not activated)", "LearnerAchievement", record["id"]),
+        private("A's record of its registered learner", "LearnerAchievement", holder_record["id"]),
+        private("A's feedback", "Feedback", feedback["id"]),
+        public("A's published method", "ConversionMethod", published_method["id"]),
+        private("A's draft method", "ConversionMethod", draft_method["id"]),
+        public("A's published rule", "ConversionRule", published_rule["id"]),
+        private("A's draft rule", "ConversionRule", draft_rule["id"]),
+        Target("C's published rule", "ConversionRule", c_rule["id"], public=True, probe=False),
+        private("the batch C sent A", "ApplicationBatch", batch["batch"]["id"]),
+        private("C's application in it", "ConversionApplication", batch["applications"][0]["id"]),
+        private("A's learner's personal application", "ConversionApplication", personal["id"]),
+        private("A's message", "Message", message["id"]),
+        private("A's partner", "Partner", a_partner.id),
+        private("A's partner key", "PartnerKey", a_partner.api_key["id"]),
+    ]
+    canaries = {SECRET: "a private text of A (learner name, feedback, draft method or rule)",
+                "JMA0": "a personal number of A's records", "csust_teacher": "A's sub-user's username",
+                "13800000002": "A's sub-user's phone", "632323190605260922": "A's registrant's ID number"}
+    for n in (11, 12, 13):
+        canaries[person(n)] = f"the ID number of A's learner {n}"
+        canaries[masked(person(n))] = f"the masked ID number of A's learner {n}"
+    for target in targets:
+        if not target.public:
+            canaries[target.id] = f"the ID of {target.label}"
+    tokens = {"institution": b, "learner": b_learner, "A's main account": a, "bank staff": staff,
+              "A's learner": a_learner, "C's main account": c}
+    return World(tokens=tokens, b_partner=b_partner, targets=targets, canaries=canaries)
+
+
+# --- the walk ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Variant:
+    """How a call reached A's object in the control: which candidate fills the other required IDs,
+    whether optional input fields were filled, which value every enum got."""
+
+    rank: int = 0
+    fill_optional: bool = False
+    enum_rank: int = 0
+
+
+@dataclass
+class Call:
+    actor: str
+    field: str
+    slot: str
+    target: str
+    outcome: str  # what it answered, in short
+    problems: list[str]
+
+
+@dataclass
+class Walk:
+    plans: list[FieldPlan]
+    calls: list[Call] = field(default_factory=list)
+    registrations: dict[str, str] = field(default_factory=dict)  # field → partner manifest outcome
+    controls: dict[tuple[str, str], list[str]] = field(default_factory=dict)  # (field, slot) → passed
+    variants: dict[tuple[str, str, str], Variant] = field(default_factory=dict)
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    def findings(self, key: str, actor: str) -> list[str]:
+        return [f"{c.slot} ← {c.target}: {p}" for c in self.calls
+                if c.field == key and c.actor == actor for p in c.problems]
+
+    def covered(self, key: str, actor: str) -> int:
+        return sum(1 for c in self.calls if c.field == key and c.actor == actor)
+
+
+class Runner:
+    def __init__(self, api: Api, world: World, schema: Any) -> None:
+        self.api, self.world, self.schema = api, world, schema
+        self.builder = VariableBuilder(schema)
+        self.watcher = Watcher(IGNORED_TABLES, IGNORED_COLUMNS)
+
+    async def send(self, actor: str, probe: Probe) -> dict[str, Any]:
+        if actor == "partner":
+            response = await partners.call(self.api, self.world.b_partner.key, document=probe.plan.document,
+                                           variables=probe.variables)
+            return {"status": response.status_code, **response.json()}
+        result = await self.api(probe.plan.document, probe.variables, token=self.world.tokens[actor],
+                                files=probe.files or None)
+        return {"status": result.response.status_code, **result.body}
+
+    def probes(self, plan: FieldPlan, slot: Slot, target: Target, variant: Variant) -> tuple[Probe, Probe]:
+        def filler(other: Slot) -> str:
+            return self.world.filler(other, variant.rank)
+
+        options = {"fill_optional": variant.fill_optional, "enum_rank": variant.enum_rank}
+        return (self.builder.build(plan, slot, target.id, filler, **options),
+                self.builder.build(plan, slot, twin_id(target.type), filler, **options))
+
+    def variants(self, plan: FieldPlan, slot: Slot) -> list[Variant]:
+        ranks = self.world.filler_ranks(plan, slot)
+        enums = min(enum_count(self.schema, plan), 4)
+        return [Variant(rank, optional, enum) for optional in (False, True) for enum in range(enums)
+                for rank in range(ranks)]
+
+    async def control(self, plan: FieldPlan, walk: Walk) -> None:
+        """A's own users (and C's, and the staff): the first variant whose answer for A's object
+        differs from the twin's is kept, for the attack to repeat. Once one object of a slot is
+        reached, the others try only the variants that reached it (an object no control user can
+        reach — a wrong type among several candidates — then costs few calls)."""
+        for slot in plan.slots:
+            passed = walk.controls.setdefault((plan.key, slot.name), [])
+            worked: list[Variant] = []
+            for target in self.world.of_types(slot.types):
+                found = await self._reach(plan, slot, target, worked or self.variants(plan, slot))
+                if found:
+                    actor, variant = found
+                    passed.append(f"{target.label} ({actor})")
+                    walk.variants[(plan.key, slot.name, target.label)] = variant
+                    if variant not in worked:
+                        worked.append(variant)
+
+    async def _reach(self, plan: FieldPlan, slot: Slot, target: Target,
+                     variants: list[Variant]) -> tuple[str, Variant] | None:
+        for variant in variants:
+            probe, twin = self.probes(plan, slot, target, variant)
+            for actor in CONTROL_USERS:
+                body = await self.send(actor, probe)
+                twin_body = await self.send(actor, twin)
+                if normalized(body, probe.sent_ids) != normalized(twin_body, twin.sent_ids):
+                    return actor, variant
+        return None
+
+    async def attack(self, actor: str, plan: FieldPlan, walk: Walk) -> None:
+        """Every slot with every A object of its type, and its twin. A mutation's call is watched
+        on its own, right before and after it (its twin goes first, and what the twin does is not
+        counted); a query's calls together."""
+        mutation = plan.operation == "mutation"
+        calls = []
+        await self.watcher.settle()
+        for slot in plan.slots:
+            for target in self.world.of_types(slot.types):
+                variant = walk.variants.get((plan.key, slot.name, target.label), Variant())
+                probe, twin = self.probes(plan, slot, target, variant)
+                twin_body = await self.send(actor, twin)
+                if mutation:
+                    await self.watcher.settle()
+                body = await self.send(actor, probe)
+                changes = await self.watcher.changes() if mutation else []
+                calls.append(judge(actor, plan, slot, target, probe, body, changes, twin, twin_body,
+                                   self.world.canaries))
+        if not mutation:
+            changes = await self.watcher.changes()
+            if changes:
+                for call in calls:
+                    call.problems.append("a call of this query changed the database: " + "; ".join(changes[:6]))
+        walk.calls.extend(calls)
+
+
+def judge(actor: str, plan: FieldPlan, slot: Slot, target: Target, probe: Probe, body: dict[str, Any],
+          changes: list[str], twin: Probe, twin_body: dict[str, Any], canaries: dict[str, str]) -> Call:
+    problems = []
+    found = leaked(body, canaries, probe.sent_ids)
+    if found:
+        problems.append(f"the answer holds A's private data ({'; '.join(canaries[v] for v in found)}): "
+                        + excerpt(body))
+    if changes:
+        problems.append("it changed the database: " + "; ".join(changes[:6]))
+    codes = top_level_codes(body)
+    answer = body.get("data", {}).get(plan.name) if isinstance(body.get("data"), dict) else None
+    if codes:
+        refused = codes if answer is None and all(c in REFUSALS for c in codes) else None
+    else:
+        items = payload_codes(body, plan.name)
+        refused = items if items and all(c in REFUSALS for c in items) else None
+    same = normalized(body, probe.sent_ids) == normalized(twin_body, twin.sent_ids)
+    allowed = ALLOW_LIST.get((plan.key, slot.name))
+    if refused:
+        outcome = "refused " + "/".join(sorted(set(map(str, refused))))
+        if not target.public and not same:
+            problems.append(f"the refusal tells A's object from a nonexistent one: {excerpt(body)} "
+                            f"where a nonexistent ID gets {excerpt(twin_body)}")
+    elif same:
+        outcome = "answered as for a nonexistent ID" + (f" ({'/'.join(map(str, codes))})" if codes else "")
+    elif allowed and (target.public or allowed[0] == "any"):
+        outcome = "answered (allow-listed)"
+    else:
+        outcome = "answered"
+        problems.append(f"answered {excerpt(body)} where a nonexistent ID gets {excerpt(twin_body)}")
+    return Call(actor, plan.key, slot.name, target.label, outcome, problems)
+
+
+def excerpt(body: dict[str, Any], size: int = 360) -> str:
+    text = json.dumps({k: v for k, v in body.items() if k != "status"}, ensure_ascii=False)
+    return text if len(text) <= size else text[:size] + "…"
+
+
+def control_order(plan: FieldPlan) -> tuple[int, int]:
+    """Queries first, then mutations; those that take an object away last, deletions very last
+    (the controls run as A's own users and really change A's objects)."""
+    if plan.operation == "query":
+        return (0, 0)
+    if plan.name.startswith("delete"):
+        return (1, 2)
+    return (1, 1 if plan.name.startswith(("withdraw", "revoke", "disable", "takeDown")) else 0)
+
+
+async def register_for_partner(api: Api, world: World, plans: list[FieldPlan], walk: Walk) -> set[str]:
+    """Offer every walker document to B's partner manifest, one at a time; the fields registered."""
+    registered = set()
+    for plan in plans:
+        result = await partners.register_result(api, world.tokens["bank staff"], world.b_partner.id,
+                                                partners.apollo_manifest(plan.document))
+        payload = result.payload("registerPartnerManifest")
+        if payload["errors"]:
+            walk.registrations[plan.key] = "refused: " + "; ".join(
+                f"{e['code']} {e['message']}" for e in payload["errors"])
+        else:
+            walk.registrations[plan.key] = "registered"
+            registered.add(plan.key)
+    return registered
+
+
+async def live_schema(api: Api) -> Any:
+    """The schema as the running app introspects it."""
+    result = await api(get_introspection_query())
+    assert not result.errors, result.errors
+    return build_client_schema(result.data)
+
+
+def timed(walk: Walk, name: str, began: float) -> None:
+    walk.seconds[name] = round(time.perf_counter() - began, 1)
+
+
+async def run_walk(api: Api) -> Walk:
+    began = time.perf_counter()
+    world = await build_world(api)
+    schema = await live_schema(api)
+    walk = Walk(plans=plan_schema(schema, SLOT_TYPES))
+    timed(walk, "seed", began)
+
+    began = time.perf_counter()
+    controls = Runner(api, world, schema)
+    for plan in sorted(walk.plans, key=control_order):
+        await controls.control(plan, walk)
+    timed(walk, "controls", began)
+
+    await empty_all_tables()
+    began = time.perf_counter()
+    attacks = Runner(api, await build_world(api), schema)
+    registered = await register_for_partner(api, attacks.world, walk.plans, walk)
+    await attacks.watcher.start()
+    timed(walk, "seed again", began)
+    for actor in ACTORS:
+        began = time.perf_counter()
+        for plan in walk.plans:
+            if actor != "partner" or plan.key in registered:
+                await attacks.attack(actor, plan, walk)
+        timed(walk, actor, began)
+
+    if os.environ.get("TENANT_WALK_LOG"):  # the whole walk, for a person to read
+        Path(os.environ["TENANT_WALK_LOG"]).write_text(json.dumps({
+            "seconds": walk.seconds, "calls": [c.__dict__ for c in walk.calls],
+            "registrations": walk.registrations,
+            "controls": {f"{k[0]} {k[1]}": v for k, v in walk.controls.items()},
+            "variants": {" ".join(k): v.__dict__ for k, v in walk.variants.items()},
+        }, ensure_ascii=False, indent=1))
+    return walk
+
+
+@pytest_asyncio.fixture(scope="module")
+async def walk(migrated_database: str, tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Walk]:
+    settings = Settings(database_url=migrated_database, secret_key="walker-secret", demo=True, graphiql=True,
+                        introspection=True, file_dir=tmp_path_factory.mktemp("walk-files"),
+                        argon2_time_cost=1, argon2_memory_kib=1024)
+    app = create_app(settings, manage_database=False)
+    client = httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://testserver")
+    api = Api(client)
+    api.app = app  # type: ignore[attr-defined]
+    try:
+        result = await run_walk(api)
+    finally:
+        await app.state.services.background.drain()
+        await app.state.services.broker.close()
+        await app.state.services.limiter.close()
+        await client.aclose()
+        await empty_all_tables()
+    yield result
+
+
+@pytest_asyncio.fixture(autouse=True)
+async def clean_database() -> AsyncIterator[None]:
+    """Replaces conftest's emptying after every test: the cases here only read the walk's
+    verdicts, and the walk's fixture empties every table itself once it is done."""
+    yield
+
+
+# --- the cases --------------------------------------------------------------------------------------
+
+
+def planned() -> list[FieldPlan]:
+    """The walk's fields, from the schema the code builds (the walk itself introspects the app)."""
+    return plan_schema(build_schema()._schema, SLOT_TYPES)
+
+
+def _cases() -> list[Any]:
+    cases = []
+    for plan in planned():
+        for actor in ACTORS:
+            reason = KNOWN_BUGS.get((plan.key, actor))
+            marks = [pytest.mark.xfail(strict=True, reason=f"BUG: {reason}")] if reason else []
+            cases.append(pytest.param(plan.key, actor, id=f"{plan.key}-as-{actor}", marks=marks))
+    return cases
+
+
+@pytest.mark.parametrize(("key", "actor"), _cases())
+async def test_another_tenant_gets_nothing(walk: Walk, key: str, actor: str) -> None:
+    if actor == "partner" and walk.registrations[key] != "registered":
+        # The manifest refused the document: a partner key can never run it (D3).
+        assert "合作方不能调用变更" in walk.registrations[key], walk.registrations[key]
+        return
+    assert walk.covered(key, actor), f"the walk made no call of {key} as {actor}"
+    findings = walk.findings(key, actor)
+    assert not findings, f"{key} as {actor}:\n" + "\n".join(findings)
+
+
+async def test_the_walk_covers_the_live_schema(walk: Walk) -> None:
+    """The walker walked the running app's schema, all of it: at least MIN_FIELDS fields and
+    MIN_SLOTS slots, the same the code's schema has, every slot called by every actor, and every
+    slot reached by A's own users (positive control) — so a NOT_FOUND means what it says."""
+    keys = [p.key for p in walk.plans]
+    slots = [(p.key, s.name) for p in walk.plans for s in p.slots]
+    assert len(keys) >= MIN_FIELDS and len(slots) >= MIN_SLOTS, (len(keys), len(slots))
+    assert keys == [p.key for p in planned()]
+    for actor in ACTORS:
+        for key, slot in slots:
+            if actor == "partner" and walk.registrations[key] != "registered":
+                continue
+            assert any(c.field == key and c.slot == slot and c.actor == actor for c in walk.calls), (key, slot, actor)
+    unreached = [s for s in slots if not walk.controls.get(s) and s not in CONTROL_GAPS]
+    assert not unreached, f"A's own users could not reach A's objects through: {unreached}"
+    assert not [s for s in CONTROL_GAPS if walk.controls.get(s)], "a control gap was closed: remove it"
+
+
+def test_a_field_added_later_is_walked() -> None:
+    """The plan comes from whatever schema it is given: fields added to it are walked with no
+    change to this module (the ID type read from the argument's name, the payload, or the field's
+    name), their document valid against that schema."""
+    schema = extend_schema(build_schema()._schema, parse("""
+        input ArchiveLearnersInput { learnerIds: [ID!]! note: String filter: ArchiveFilter }
+        input ArchiveFilter { batchId: ID }
+        extend type Mutation { archiveLearners(input: ArchiveLearnersInput!): BatchPayload! }
+        extend type Query { feedbackThread(id: ID!): FeedbackPayload! }
+    """))
+    plans = {p.key: p for p in plan_schema(schema, SLOT_TYPES)}
+    archive, thread = plans["mutation.archiveLearners"], plans["query.feedbackThread"]
+    assert [(s.name, s.types, s.required) for s in archive.slots] == [
+        ("input.learnerIds", ("Learner",), True), ("input.filter.batchId", ("ApplicationBatch",), False)]
+    assert [(s.name, s.types) for s in thread.slots] == [("id", ("Feedback",))]
+    for plan in (archive, thread):
+        assert not validate(schema, parse(plan.document)), plan.document
+    probe = VariableBuilder(schema).build(archive, archive.slots[1], "QXBwbGljYXRpb25CYXRjaDox", lambda s: "FILL")
+    assert probe.variables == {"input": {"learnerIds": ["FILL"], "filter": {"batchId": "QXBwbGljYXRpb25CYXRjaDox"}}}
