@@ -13,6 +13,8 @@ from resolvers.errors import ClientError
 NodeT = TypeVar("NodeT")
 DEFAULT_PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
+# Deeper than any list goes; larger values are refused before they reach the database.
+MAX_OFFSET = 10_000_000
 
 
 @strawberry.type(description="分页信息")
@@ -51,7 +53,7 @@ def _cursor(offset: int) -> str:
 def _offset_of(cursor: str) -> int:
     try:
         kind, _, value = base64.b64decode(cursor.encode(), validate=True).decode().partition(":")
-        if kind == "offset" and value.isdigit():
+        if kind == "offset" and value.isdigit() and int(value) <= MAX_OFFSET:
             return int(value)
     except (ValueError, UnicodeDecodeError):
         pass
@@ -64,8 +66,8 @@ async def paginate(
     size = DEFAULT_PAGE_SIZE if first is None else first
     if not 0 <= size <= MAX_PAGE_SIZE:
         raise ClientError(f"每页条数应在0到{MAX_PAGE_SIZE}之间", code="BAD_PAGE_SIZE")
-    if offset is not None and offset < 0:
-        raise ClientError("offset 不能为负数", code="BAD_PAGE_SIZE")
+    if offset is not None and not 0 <= offset <= MAX_OFFSET:
+        raise ClientError(f"offset 应在0到{MAX_OFFSET}之间", code="BAD_PAGE_SIZE")
     start = offset if offset is not None else (_offset_of(after) + 1 if after else 0)
     rows = await query.offset(start).limit(size + 1)
     has_next = len(rows) > size

@@ -43,13 +43,25 @@ def cost_rule(max_cost: int) -> type[ValidationRule]:
     return QueryCostRule
 
 
-def _page_size(field: FieldNode, defaults: dict[str, Any]) -> int:
+def _selects_page(context: ValidationContext, selection_set: SelectionSetNode | None, seen: set[str]) -> bool:
+    """Whether a selection asks for ``edges`` or ``nodes`` (a connection), fragments included."""
+    for selection in selection_set.selections if selection_set else ():
+        if isinstance(selection, FieldNode) and selection.name.value in ("edges", "nodes"):
+            return True
+        if isinstance(selection, InlineFragmentNode) and _selects_page(context, selection.selection_set, seen):
+            return True
+        if isinstance(selection, FragmentSpreadNode) and selection.name.value not in seen:
+            fragment = context.get_fragment(selection.name.value)
+            if fragment is not None and _selects_page(context, fragment.selection_set,
+                                                      seen | {selection.name.value}):
+                return True
+    return False
+
+
+def _page_size(context: ValidationContext, field: FieldNode, defaults: dict[str, Any]) -> int:
     argument = next((a for a in field.arguments or () if a.name.value == "first"), None)
     if argument is None:
-        selections = field.selection_set.selections if field.selection_set else ()
-        is_connection = any(isinstance(s, FieldNode) and s.name.value in ("edges", "nodes")
-                            for s in selections)
-        return DEFAULT_PAGE_SIZE if is_connection else 1
+        return DEFAULT_PAGE_SIZE if _selects_page(context, field.selection_set, set()) else 1
     value = argument.value
     if isinstance(value, VariableNode):
         value = defaults.get(value.name.value)
@@ -68,7 +80,7 @@ def _cost(context: ValidationContext, selection_set: SelectionSetNode | None, mu
             total += multiplier
             if selection.selection_set is not None:
                 total += _cost(context, selection.selection_set,
-                               multiplier * _page_size(selection, defaults), defaults, seen)
+                               multiplier * _page_size(context, selection, defaults), defaults, seen)
         elif isinstance(selection, InlineFragmentNode):
             total += _cost(context, selection.selection_set, multiplier, defaults, seen)
         elif isinstance(selection, FragmentSpreadNode):
@@ -83,11 +95,12 @@ def _cost(context: ValidationContext, selection_set: SelectionSetNode | None, mu
 _CODES = (
     ("exceeds maximum operation depth", "QUERY_TOO_DEEP"),
     ("aliases found", "TOO_MANY_ALIASES"),
-    ("number of tokens", "TOO_MANY_TOKENS"),
-    ("token limit", "TOO_MANY_TOKENS"),
+    ("tokens", "TOO_MANY_TOKENS"),
+    ("has invalid value", "BAD_USER_INPUT"),
     ("got invalid value", "BAD_USER_INPUT"),
     ("of required type", "BAD_USER_INPUT"),
     ("was not provided", "BAD_USER_INPUT"),
+    ("to be provided", "BAD_USER_INPUT"),
     ("introspection", "INTROSPECTION_DISABLED"),
     ("Introspection", "INTROSPECTION_DISABLED"),
 )
@@ -103,7 +116,9 @@ def code_request_errors(errors: list[GraphQLError]) -> bool:
         extensions = dict(error.extensions or {})
         if "code" in extensions:
             continue
-        if isinstance(error, GraphQLSyntaxError) or error.message.startswith("Syntax Error"):
+        if "tokens" in error.message and "Parsing aborted" in error.message:
+            code = "TOO_MANY_TOKENS"  # graphql-core reports its token limit as a syntax error
+        elif isinstance(error, GraphQLSyntaxError) or error.message.startswith("Syntax Error"):
             code = "GRAPHQL_PARSE_FAILED"
         else:
             code = next((c for text, c in _CODES if text in error.message), "GRAPHQL_VALIDATION_FAILED")
