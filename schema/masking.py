@@ -74,8 +74,10 @@ class RecordOperation(SchemaExtension):
     sent none), for metrics and logs."""
 
     def on_operation(self) -> Iterator[None]:
-        yield
         context = self.execution_context.context
+        if hasattr(context, "loaders"):
+            context.loaders = {}  # a websocket's context outlives operations: no stale caches
+        yield
         if hasattr(context, "operation_name"):
             try:
                 context.operation_name = self.execution_context.operation_name or ""

@@ -11,11 +11,13 @@ from typing import Any, ClassVar
 import strawberry
 from strawberry import relay
 from strawberry.relay import from_base64
+from strawberry.dataloader import DataLoader
 from strawberry.types import Info
 from tortoise.models import Model
 from tortoise.queryset import QuerySet
 
 from resolvers.errors import NotFound
+from server.context import current_context
 
 NODE_TYPES: dict[str, type[ModelNode]] = {}
 
@@ -75,8 +77,22 @@ class NodeQuery:
 
 
 async def related(obj: Model, name: str) -> Any:
-    """A foreign-key object, fetched only when the query that loaded ``obj`` did not."""
+    """A foreign-key object, fetched only when the query that loaded ``obj`` did not — and then
+    batched: the same field of every row of a page is one ``IN`` query per request (DataLoader),
+    and an object many rows point at is fetched once."""
     value = getattr(obj, name)
     if value is None or isinstance(value, Model):
         return value
-    return await value
+    key = getattr(obj, f"{name}_id", None)
+    context = current_context.get(None)
+    if key is None or context is None:
+        return await value
+    model = obj._meta.fields_map[name].related_model  # type: ignore[attr-defined]
+    loader = context.loaders.get(("related", model))
+    if loader is None:
+        async def batch(keys: list[Any]) -> list[Any]:
+            found = {row.pk: row for row in await model.filter(pk__in=set(keys))}
+            return [found.get(k) for k in keys]
+
+        loader = context.loaders[("related", model)] = DataLoader(load_fn=batch)
+    return await loader.load(key)

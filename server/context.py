@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hmac
 from collections.abc import Awaitable, Callable
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -136,6 +137,10 @@ class Context:
         await PartnerKey.filter(id=row.id).update(last_used_at=now())
         self.partner, self.partner_key, self.partner_account = partner, row, account
         return True
+
+
+# The request being served, for helpers that batch across a response (schema.node.related).
+current_context: ContextVar[Context] = ContextVar("current_context")
 
 
 def api_key(request: HTTPConnection) -> str | None:

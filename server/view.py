@@ -26,7 +26,7 @@ from resolvers.errors import RateLimited
 from resolvers.messages import watch_connection
 from schema import build_schema
 from schema.limits import code_request_errors
-from server.context import Context, api_key, bearer_token
+from server.context import Context, api_key, bearer_token, current_context
 from server.documents import DocumentStore, RequestRefused, lift_document_id, resolve_document
 from server.observability import observe_request
 from server.services import Services
@@ -61,6 +61,7 @@ class GraphQLApp(GraphQL):
     async def get_context(self, request: HTTPConnection, response: Any) -> Context:
         context = Context(request=request, response=response, services=self.services)
         request.state.context = context
+        current_context.set(context)
         key = api_key(request)
         if key is not None and request.scope["type"] == "http":
             known = await context.authenticate_partner(key)
