@@ -48,13 +48,13 @@ from tortoise import Tortoise
 
 from server import database
 from tests.support.processes import (
-    ROOT,
     AppProcess,
     RedisServer,
     app_env,
     app_processes,
     describe,
     redis_server,
+    run_cli,
 )
 
 PG_ADMIN_URL = os.environ.get("POSTGRES_ADMIN_URL", "postgres://postgres@127.0.0.1:5432/postgres")
@@ -314,12 +314,7 @@ async def run(args: argparse.Namespace, tmp: Path) -> float:
     try:
         started = time.perf_counter()
         env = app_env(url, tmp / "app", secret_key="bench-secret-key")
-        migrate = await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "server", "migrate", cwd=ROOT, env=env,
-            stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
-        _, stderr = await migrate.communicate()
-        if migrate.returncode != 0:
-            raise RuntimeError(f"migrate failed:\n{stderr.decode(errors='replace')[-3000:]}")
+        await run_cli(env, "migrate")
         await database.init_orm(url)
         fixture = await insert_data(args.subscribers, args.per_institution)
         print(f"set-up: database migrated, {len(fixture.institutions)} institutions, "

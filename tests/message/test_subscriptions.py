@@ -39,11 +39,11 @@ from tests.support.live import (
     WAIT,
     Closed,
     LiveServer,
-    RedisProcess,
     TcpProxy,
     WSClient,
     ws_client,
 )
+from tests.support.processes import RedisServer
 from tests.support.xlsx import workbook_bytes
 
 MESSAGE_RECEIVED = "subscription { messageReceived { id kind title read module } }"
@@ -607,7 +607,7 @@ async def test_d2_ended_login_cannot_use_an_open_connection(demo, live_server, e
 
 @pytest.fixture
 def redis_server(tmp_path: Path) -> Any:
-    redis = RedisProcess(tmp_path)
+    redis = RedisServer(tmp_path)
     redis.start()
     try:
         yield redis

@@ -20,7 +20,7 @@ from tests.support.db import backend
 from tests.support.flows import CSUST, login
 from tests.support.learners import fill_template, learner_template, resident_id
 from tests.support.pg_instance import PrivatePostgres
-from tests.support.servers import ServerProcess, run_cli, server_env
+from tests.support.processes import AppProcess, app_env, run_cli
 
 pytestmark = pytest.mark.skipif(backend() != "postgres", reason="worker faults are proven on PostgreSQL")
 
@@ -46,8 +46,8 @@ async def test_worker_killed_mid_import_stores_nothing_and_says_so(make_api, dem
     rows = [[f"学员{i}", resident_id(i % 900 + 1, born=f"19{80 + i // 9000:02d}0{1 + i // 900 % 9}15")]
             for i in range(60_000)]
     content = fill_template(await learner_template(api, token), rows)
-    env = server_env(os.environ["CREDIT_BANK_TEST_DB_URL"], IMPORT_SETTLE_SECONDS="0")
-    worker = ServerProcess(env)
+    env = app_env(os.environ["CREDIT_BANK_TEST_DB_URL"], DEMO="1", IMPORT_SETTLE_SECONDS="0")
+    worker = AppProcess(env, name="server")
     await worker.start()
     upload = asyncio.ensure_future(_post_import(worker.url, token, content))
     try:
@@ -86,10 +86,10 @@ async def test_postgresql_restart_under_load_fails_cleanly_and_recovers():
     worker = None
     try:
         url = await database.create_database(server.admin_url, "credit_bank")
-        env = server_env(url)
+        env = app_env(url, DEMO="1")
         await run_cli(env, "migrate")
         await run_cli(env, "seed-demo")
-        worker = ServerProcess(env)
+        worker = AppProcess(env, name="server")
         await worker.start()
         pid = worker.process.pid  # type: ignore[union-attr]
         seen: Counter[str] = Counter()

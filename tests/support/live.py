@@ -1,5 +1,6 @@
 """A real uvicorn serving the app on a loopback port, and GraphQL websocket clients speaking
-graphql-transport-ws and the older graphql-ws protocol, the way a browser's client library does."""
+graphql-transport-ws and the older graphql-ws protocol, the way a browser's client library does.
+(Processes of their own, ``redis-server`` and uvicorn workers, are in ``tests.support.processes``.)"""
 
 from __future__ import annotations
 
@@ -7,12 +8,8 @@ import asyncio
 import contextlib
 import itertools
 import json
-import shutil
 import socket
-import subprocess
-import time
 from collections.abc import AsyncIterator
-from pathlib import Path
 from typing import Any
 
 import httpx
@@ -205,55 +202,6 @@ async def ws_client(server: LiveServer, token: str | None, protocol: str = TRANS
         yield client
     finally:
         await client.close()
-
-
-class RedisProcess:
-    """A throw-away ``redis-server`` on a loopback port (no persistence), that a test can kill
-    and start again on the same port."""
-
-    def __init__(self, directory: Path) -> None:
-        binary = shutil.which("redis-server")
-        if binary is None:
-            raise RuntimeError("redis-server is not on PATH")
-        self.binary = binary
-        self.directory = directory
-        with contextlib.closing(free_socket()) as sock:
-            self.port = sock.getsockname()[1]
-        self.process: subprocess.Popen[bytes] | None = None
-
-    @property
-    def url(self) -> str:
-        return f"redis://127.0.0.1:{self.port}/0"
-
-    def start(self) -> None:
-        assert self.process is None or self.process.poll() is not None, "already running"
-        self.process = subprocess.Popen(
-            [self.binary, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "",
-             "--appendonly", "no", "--dir", str(self.directory)],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )
-        deadline = time.monotonic() + WAIT
-        while True:
-            with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", self.port), 0.2) as s:
-                s.sendall(b"PING\r\n")
-                if s.recv(16).startswith(b"+PONG"):
-                    return
-            if self.process.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"redis-server did not start on port {self.port}")
-            time.sleep(0.02)
-
-    def kill(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            self.process.kill()
-            self.process.wait(WAIT)
-
-    def command(self, *args: str) -> bytes:
-        """One command over a fresh connection (RESP), answering the raw reply."""
-        payload = f"*{len(args)}\r\n".encode() + b"".join(
-            f"${len(a.encode())}\r\n{a}\r\n".encode() for a in args)
-        with socket.create_connection(("127.0.0.1", self.port), 2) as s:
-            s.sendall(payload)
-            return s.recv(65536)
 
 
 class TcpProxy:

@@ -1,7 +1,9 @@
-"""Real processes on loopback for tests and benchmarks: a throw-away ``redis-server`` and uvicorn
-workers running the app factory (``server.app:create_app``) configured by environment variables,
-the way production starts them. Each process writes its output (stdout and stderr) to a log file,
-whose tail goes into the failure message when it does not start or a test fails.
+"""Real processes on loopback for tests and benchmarks: a throw-away ``redis-server`` (which a test
+can kill and start again on the same port), uvicorn workers running the app factory
+(``server.app:create_app``) configured by environment variables, the way production starts them
+(several workers, a worker killed mid-request, a database restarted under it), and the ``python -m
+server`` command line. Each process writes its output (stdout and stderr) to a log file, whose
+tail goes into the failure message when it does not start or a test fails.
 
 The workers never migrate a PostgreSQL database (only the SQLite demo migrates itself): the
 caller brings the database to the schema first.
@@ -13,24 +15,22 @@ import asyncio
 import contextlib
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import AsyncIterator, Iterator, Mapping, Sequence
 from pathlib import Path
 
 import httpx
 
+from tests.support.services import free_port
+
 ROOT = Path(__file__).resolve().parents[2]
 START_TIMEOUT = 30.0
 STOP_TIMEOUT = 10.0
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def _tail(path: Path, limit: int = 4000) -> str:
@@ -56,7 +56,8 @@ def _stop(process: subprocess.Popen[bytes] | None, timeout: float = STOP_TIMEOUT
 
 
 class RedisServer:
-    """``redis-server`` on a free loopback port without persistence (``--save '' --appendonly no``)."""
+    """``redis-server`` on a free loopback port without persistence (``--save '' --appendonly no``);
+    ``kill`` then ``start`` brings it back on the same port."""
 
     def __init__(self, directory: Path) -> None:
         binary = shutil.which("redis-server")
@@ -73,6 +74,7 @@ class RedisServer:
         return f"redis://127.0.0.1:{self.port}/0"
 
     def start(self, timeout: float = START_TIMEOUT) -> None:
+        assert self.process is None or self.process.poll() is not None, "already running"
         self.directory.mkdir(parents=True, exist_ok=True)
         with self.log.open("ab") as log:
             self.process = subprocess.Popen(
@@ -92,17 +94,34 @@ class RedisServer:
                 raise RuntimeError(f"redis-server did not start on port {self.port}:\n{output}")
             time.sleep(0.02)
 
+    def kill(self) -> None:
+        """SIGKILL: Redis goes away at once, as on a crash."""
+        if self.process is not None and self.process.poll() is None:
+            self.process.kill()
+            self.process.wait(STOP_TIMEOUT)
+
     def stop(self) -> None:
         _stop(self.process)
+
+    def command(self, *args: str) -> bytes:
+        """One command over a fresh connection (RESP), answering the raw reply."""
+        payload = f"*{len(args)}\r\n".encode() + b"".join(
+            f"${len(a.encode())}\r\n{a}\r\n".encode() for a in args)
+        with socket.create_connection(("127.0.0.1", self.port), 2) as s:
+            s.sendall(payload)
+            return s.recv(65536)
 
     def output(self) -> str:
         return _tail(self.log)
 
 
-def app_env(database_url: str, data_dir: Path, *, redis_url: str | None = None,
+def app_env(database_url: str, data_dir: Path | None = None, *, redis_url: str | None = None,
             secret_key: str = "test-secret-key", **extra: str) -> dict[str, str]:
     """The environment of a worker: this process's environment (PATH, locale…) with the app's
-    settings replaced, so nothing of the caller's DATABASE_URL/REDIS_URL leaks in."""
+    settings replaced, so nothing of the caller's DATABASE_URL/REDIS_URL leaks in. Without
+    ``data_dir``, a new temporary directory (the caller removes it)."""
+    if data_dir is None:
+        data_dir = Path(tempfile.mkdtemp(prefix="worker-"))
     env = {key: value for key, value in os.environ.items()
            if key not in {"DATABASE_URL", "REDIS_URL", "SECRET_KEY", "DATA_DIR", "FILE_DIR",
                           "DEMO", "PROMETHEUS_MULTIPROC_DIR"}}
@@ -118,6 +137,16 @@ def app_env(database_url: str, data_dir: Path, *, redis_url: str | None = None,
         env["REDIS_URL"] = redis_url
     env.update(extra)
     return env
+
+
+async def run_cli(env: Mapping[str, str], *args: str) -> str:
+    """``python -m server …`` with ``env``; its output, or the test fails with its errors."""
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "server", *args, cwd=ROOT, env=dict(env),
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
+    out, err = await process.communicate()
+    assert process.returncode == 0, f"server {' '.join(args)} failed: {err.decode()[-2000:]}"
+    return out.decode()
 
 
 class AppProcess:
@@ -176,6 +205,12 @@ class AppProcess:
         except BaseException:
             self.stop()
             raise
+
+    def kill(self) -> None:
+        """SIGKILL: the worker dies mid-whatever, as on a crash or an OOM kill."""
+        assert self.process is not None
+        self.process.send_signal(signal.SIGKILL)
+        self.process.wait(STOP_TIMEOUT)
 
     def stop(self) -> None:
         _stop(self.process)
