@@ -206,6 +206,7 @@ class ExemptModule(Model):
 
     class Meta:
         table = "exempt_module"
+        indexes = (("rule",),)
 
 
 class RuleVersion(Model):

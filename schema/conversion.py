@@ -10,7 +10,16 @@ from strawberry.file_uploads import Upload
 from strawberry.types import Info
 
 from models.account import AccountKind
-from models.conversion import ConversionMethod, ConversionRule, PublishStatus, RuleType, TargetKind
+from models.conversion import (
+    ConversionMethod,
+    ConversionRule,
+    ExemptModule,
+    PublishStatus,
+    RuleSource,
+    RuleTarget,
+    RuleType,
+    TargetKind,
+)
 from resolvers.access import require_account
 from resolvers.conversion import listing, methods, publishing, rules
 from resolvers.dates import today
@@ -19,7 +28,7 @@ from schema.connection import Connection, paginate
 from schema.errors import Payload, mutate
 from schema.institution import InstitutionType
 from schema.labels import labeled_enum
-from schema.node import ModelNode, related
+from schema.node import ModelNode, children, related
 from schema.spreadsheet import FileLink, file_link
 
 PublishStatusEnum = labeled_enum(PublishStatus, description="发布状态")
@@ -114,7 +123,7 @@ class ConversionRuleType(ModelNode):
 
     @strawberry.field(description="源成果")
     async def sources(self, root: strawberry.Parent[Any]) -> list[RuleSourceType]:
-        rows = await root.sources.all().order_by("id").select_related("achievement")
+        rows = await children(RuleSource, "rule_id", root.id, with_=("achievement",))
         return [RuleSourceType(achievement=row.achievement, credits=float(row.credits)) for row in rows]
 
     @strawberry.field(description="目标专业（学历证书，可选）")
@@ -130,7 +139,7 @@ class ConversionRuleType(ModelNode):
         found = await _targets(root, TargetKind.CERTIFICATE)
         if not found:
             return None
-        modules = await root.modules.all().order_by("id")
+        modules = await children(ExemptModule, "rule_id", root.id)
         return TargetCertificate(
             achievement=found[0], credits=float(root.target_credits or 0),
             modules=[ExemptModuleType(name=m.name, credits=float(m.credits)) for m in modules],
@@ -146,8 +155,8 @@ class ConversionRuleType(ModelNode):
 
 
 async def _targets(rule: Any, kind: TargetKind) -> list[Any]:
-    rows = await rule.targets.filter(kind=kind).order_by("id").select_related("achievement")
-    return [row.achievement for row in rows]
+    rows = await children(RuleTarget, "rule_id", rule.id, with_=("achievement",))
+    return [row.achievement for row in rows if row.kind == kind]
 
 
 @strawberry.input(description="转换办法筛选（F8.1）")
