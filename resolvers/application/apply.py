@@ -43,7 +43,8 @@ if TYPE_CHECKING:
 async def usable_rule(rule_id: Any) -> tuple[ConversionRule, RuleVersion, set[int]]:
     """A published rule in force today, its current version, and its source achievement ids."""
     rule = await ConversionRule.get_or_none(id=decode_id(rule_id, "ConversionRule"), deleted_at__isnull=True)
-    if rule is None:
+    if rule is None or not rule.version:
+        # A rule never published is its institution's draft: to anyone else it does not exist.
         raise NotFound()
     if not is_in_force(rule, today()):
         raise Invalid.one("ruleId", Code.RULE_NOT_IN_FORCE)

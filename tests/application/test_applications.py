@@ -363,8 +363,21 @@ async def _not_yet(api: Api, s: Scene) -> str:
     return rule["id"]
 
 
-@pytest.mark.parametrize("make", [_unsubmitted, _revoked, _taken_down, _expired, _not_yet],
-                         ids=["unsubmitted", "revoked", "taken-down", "expired", "not-yet-in-force"])
+async def test_b1_another_institutions_draft_rule_does_not_exist_for_applicants(api: Api, demo: None) -> None:
+    """A rule never published is its institution's draft: applying on it answers NOT_FOUND, as for
+    an ID that matches nothing, so its existence does not leak (the tenant walker found this)."""
+    s = await scene(api, learners=[("李毅", 1)])
+    token = await learner(api, s.holders[0], "13700000001")
+    rule_id = await _unsubmitted(api, s)
+    before = await snapshot()
+    for answer in (await apply_result(api, s.hnu, rule_id, s.ids(0)),
+                   await apply_personal_result(api, token, rule_id, s.ids(0)[0])):
+        assert answer.error_codes == ["NOT_FOUND"], answer.body
+    assert await snapshot() == before
+
+
+@pytest.mark.parametrize("make", [_revoked, _taken_down, _expired, _not_yet],
+                         ids=["revoked", "taken-down", "expired", "not-yet-in-force"])
 async def test_b1_f9_7_f15_a_rule_not_in_force_takes_no_application(api: Api, demo: None, make: Any) -> None:
     s = await scene(api, learners=[("李毅", 1)])
     token = await learner(api, s.holders[0], "13700000001")

@@ -149,12 +149,7 @@ ALLOW_LIST: dict[tuple[str, str], tuple[str, str]] = {
 _DRAFT_RULE = ("another institution's unpublished (draft) rule answers RULE_NOT_IN_FORCE where a nonexistent "
                "rule answers NOT_FOUND, so its existence leaks: resolvers/application/apply.py usable_rule() "
                "loads the rule by ID across institutions and only then checks it is published and in force")
-KNOWN_BUGS: dict[tuple[str, str], str] = {
-    ("query.eligibleLearnerAchievements", "institution"): f"{_DRAFT_RULE} (top-level extensions.code)",
-    ("query.eligibleLearnerAchievements", "partner"): f"{_DRAFT_RULE} (top-level extensions.code, B's partner key)",
-    ("mutation.applyConversion", "institution"): f"{_DRAFT_RULE} (payload error on ruleId)",
-    ("mutation.applyForConversion", "learner"): f"{_DRAFT_RULE} (payload error on ruleId)",
-}
+KNOWN_BUGS: dict[tuple[str, str], str] = {}
 
 # (field, slot) with no positive control, and why (kept empty when possible).
 CONTROL_GAPS: dict[tuple[str, str], str] = {}
