@@ -47,15 +47,14 @@ async def run_export(
     detail: dict[str, Any],
 ) -> Exported:
     """Write the rows ``chunks`` yields; ``row_count`` (from the same query) must be non-zero."""
-    if row_count == 0:
-        raise Invalid.one("filter", Code.NOTHING_SELECTED, "没有符合条件的数据可导出")
-    if not account.phone:
-        raise Invalid.one("code", Code.NO_BOUND_PHONE)
-    checked = await verification.check_code(ctx, account.phone, CodePurpose.EXPORT, code)
-    key, path = ctx.services.storage.reserve(".xlsx")
-    writer = XlsxWriter(path, title, headers)
-    progress = Progress(ctx, row_count, "导出")
-    try:
+    async with Progress(ctx, row_count, "导出").until_finished() as progress:
+        if row_count == 0:
+            raise Invalid.one("filter", Code.NOTHING_SELECTED, "没有符合条件的数据可导出")
+        if not account.phone:
+            raise Invalid.one("code", Code.NO_BOUND_PHONE)
+        checked = await verification.check_code(ctx, account.phone, CodePurpose.EXPORT, code)
+        key, path = ctx.services.storage.reserve(".xlsx")
+        writer = XlsxWriter(path, title, headers)
         try:
             async for rows in chunks:
                 await asyncio.to_thread(writer.append_many, rows)
@@ -72,8 +71,6 @@ async def run_export(
             await notify(ctx, [account.id], MessageKind.EXPORT_FINISHED, f"{filename}导出完成",
                          f"共导出{writer.rows}条数据，下载链接在导出结果中给出。",
                          institution_id=account.institution_id)  # type: ignore[attr-defined]
-    finally:
-        await progress.report(writer.rows, finished=True)
     return Exported(key=key, filename=filename, row_count=writer.rows)
 
 

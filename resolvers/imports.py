@@ -182,14 +182,14 @@ async def _lock(name: str, institution_id: int) -> None:
 
 async def run_import(ctx: Context, account: Account, spec: ImportSpec, upload: Any,
                      dry_run: bool) -> ImportOutcome:
-    data = await read_upload(upload)
-    sheet, positions = _open(spec, data)
-    await spec.prepare()
-    progress = Progress(ctx, sheet.row_count, "校验" if dry_run else "导入")
-    try:
-        return await _run(ctx, account, spec, data, upload, sheet, positions, dry_run, progress)
-    finally:
-        await progress.report(progress.total, finished=True)
+    async with Progress(ctx, 0, "校验" if dry_run else "导入").until_finished() as progress:
+        data = await read_upload(upload)
+        sheet, positions = _open(spec, data)
+        await spec.prepare()
+        progress.total = sheet.row_count
+        outcome = await _run(ctx, account, spec, data, upload, sheet, positions, dry_run, progress)
+        progress.done = progress.total
+        return outcome
 
 
 async def _run(ctx: Context, account: Account, spec: ImportSpec, data: bytes, upload: Any, sheet: Any,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import timedelta
 from time import monotonic
 from typing import TYPE_CHECKING, Any
@@ -132,10 +133,23 @@ class Progress:
         self.ctx, self.total, self.stage = ctx, total, stage
         self.key = ctx.progress_key
         self.account_id = ctx.account.id if ctx.account else None
+        self.done = 0
         self._sent_done = -1
         self._sent_at = 0.0
 
+    @asynccontextmanager
+    async def until_finished(self) -> AsyncIterator[Progress]:
+        """Report the end however the work ends: refused or failed ones too (stage 未完成), so
+        a front end's progress bar never waits for an end that will not come."""
+        try:
+            yield self
+        except BaseException:
+            await self.report(self.done, stage="未完成", finished=True)
+            raise
+        await self.report(self.done, finished=True)
+
     async def report(self, done: int, *, stage: str | None = None, finished: bool = False) -> None:
+        self.done = done
         if not self.key or self.account_id is None:
             return
         self.stage = stage or self.stage

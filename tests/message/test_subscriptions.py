@@ -770,3 +770,25 @@ async def test_b8_export_progress_then_complete(demo, live_server):
                   ).payload("exportAchievements")
         assert result["errors"] == [] and result["rowCount"] == 4500
         check_progress(await progress_until_complete(client, op), "export-1", 4500, "导出")
+
+
+async def test_b8_a_refused_import_or_export_still_ends_its_progress(demo, live_server):
+    """A file that is not a spreadsheet, or an export with a wrong code, is refused before any row:
+    the progress subscription still gets its end (stage 未完成) and completes."""
+    api = live_server.api
+    admin = await login(api, *CSUST)
+    async with ws_client(live_server, admin) as client:
+        imported = await client.subscribe(PROGRESS, {"key": "refused-import"})
+        exported = await client.subscribe(PROGRESS, {"key": "refused-export"})
+        await registered(live_server, CSUST[0], 2)
+        result = await api(IMPORT, {"input": {"subtype": "VOCATIONAL_COURSE", "file": None,
+                                              "progressKey": "refused-import"}},
+                           token=admin, files={"input.file": ("课程.xlsx", b"not a spreadsheet", "application/octet-stream")})
+        assert [e["code"] for e in result.payload("importAchievements")["errors"]] == ["NOT_A_SPREADSHEET"]
+        events = await progress_until_complete(client, imported)
+        assert [(e["done"], e["finished"], e["stage"]) for e in events] == [(0, True, "未完成")]
+
+        result = await api(EXPORT, {"input": {"code": "000000", "progressKey": "refused-export"}}, token=admin)
+        assert result.payload("exportAchievements")["errors"]
+        events = await progress_until_complete(client, exported)
+        assert [(e["finished"], e["stage"]) for e in events] == [(True, "未完成")]
