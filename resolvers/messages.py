@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from datetime import timedelta
+from datetime import datetime, timedelta
 from time import monotonic
 from typing import TYPE_CHECKING, Any
 
@@ -19,7 +19,7 @@ from tortoise.timezone import now
 from tortoise.transactions import in_transaction
 
 from adapters.pubsub import Event
-from models.account import Account, AccountKind, AccountStatus, Module
+from models.account import Account, AccountKind, AccountStatus, Module, Session
 from models.message import Message, MessageKind
 from resolvers.access import require_account, require_institution_member
 from resolvers import checks
@@ -229,11 +229,10 @@ async def set_preferences(ctx: Context, by_email: bool, email: str | None) -> Ac
 async def session_still_valid(ctx: Context) -> bool:
     if ctx.session is None:
         return False
-    fresh = await ctx.session.__class__.filter(
+    return await Session.filter(
         id=ctx.session.id, revoked_at__isnull=True, expires_at__gt=now(),
         account__status=AccountStatus.ACTIVE,
     ).exists()
-    return fresh
 
 
 async def _close(ctx: Context) -> None:
@@ -287,8 +286,6 @@ async def watch_connection(ctx: Context) -> None:
 
 
 def message_from_event(data: dict[str, Any]) -> Message:
-    from datetime import datetime
-
     return Message(**{**{name: data[name] for name in MESSAGE_FIELDS},
                       "kind": MessageKind(data["kind"]),
                       "created_at": datetime.fromisoformat(data["created_at"]), "read_at": None})

@@ -109,12 +109,9 @@ _CODES = (
 def code_request_errors(errors: list[GraphQLError]) -> bool:
     """Give GraphQL's request errors (parse, validation, variables) a code; answers whether the
     errors are request errors (no field was executed), which GraphQL over HTTP answers with 400."""
-    request_error = bool(errors)
     for error in errors:
-        if error.path is not None:
-            request_error = False
-        extensions = dict(error.extensions or {})
-        if "code" in extensions:
+        # Errors with a path come from resolvers, which give (or are masked with) their own code.
+        if error.path is not None or "code" in (error.extensions or {}):
             continue
         if "tokens" in error.message and "Parsing aborted" in error.message:
             code = "TOO_MANY_TOKENS"  # graphql-core reports its token limit as a syntax error
@@ -122,8 +119,5 @@ def code_request_errors(errors: list[GraphQLError]) -> bool:
             code = "GRAPHQL_PARSE_FAILED"
         else:
             code = next((c for text, c in _CODES if text in error.message), "GRAPHQL_VALIDATION_FAILED")
-            if error.path is not None:
-                continue
-        extensions["code"] = code
-        error.extensions = extensions
-    return request_error
+        error.extensions = {**(error.extensions or {}), "code": code}
+    return bool(errors) and all(error.path is None for error in errors)

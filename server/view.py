@@ -191,8 +191,7 @@ class GraphQLApp(GraphQL):
                                   CallOutcome.ERRORS if result.errors else CallOutcome.OK]
         if result.errors:
             request_error = code_request_errors(result.errors)
-            request.state.request_error = request.state.request_error if hasattr(
-                request.state, "request_error") and request.state.request_error else request_error
+            request.state.request_error = getattr(request.state, "request_error", False) or request_error
             request.state.outcome = CallOutcome.ERRORS
             if request_error and result.data is None and request.state.graphql_response:
                 request.state.sub_response.status_code = 400
