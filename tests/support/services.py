@@ -108,7 +108,7 @@ class IdentityGateway:
         gateway = self
 
         class Handler(BaseHTTPRequestHandler):
-            def do_POST(self) -> None:  # noqa: N802
+            def do_POST(self) -> None:
                 length = int(self.headers.get("content-length", "0"))
                 asked = json.loads(self.rfile.read(length))
                 gateway.received.append(asked)
