@@ -99,6 +99,8 @@ class Code(LabeledEnum):
     LEARNER_ACHIEVEMENT_EXISTS = "LEARNER_ACHIEVEMENT_EXISTS", "该学员已持有此成果（个人成果编号相同）"
     LEARNER_ALREADY_REGISTERED = "LEARNER_ALREADY_REGISTERED", "该身份证号已注册学员账户，请直接登录"
     PHONE_TAKEN = "PHONE_TAKEN", "该手机号已被其他学员账户绑定"
+    IDENTITY_NOT_VERIFIED = "IDENTITY_NOT_VERIFIED", "身份核验未通过，请核对姓名与身份证号后重新获取验证码再试"
+    IDENTITY_SERVICE_UNAVAILABLE = "IDENTITY_SERVICE_UNAVAILABLE", "实名核验服务暂时不可用，请稍后再试；验证码在有效期内仍可使用"
     FUTURE_DATE = "FUTURE_DATE", "日期不能晚于今天"
     ALREADY_WITHDRAWN = "ALREADY_WITHDRAWN", "该学员成果已撤回"
     FEEDBACK_HANDLED = "FEEDBACK_HANDLED", "该问题反馈已处理"

@@ -21,6 +21,7 @@ from schema.connection import Connection, paginate
 from schema.errors import BatchPayload, Payload, batch, mutate
 from schema.institution import InstitutionType
 from schema.labels import labeled_enum
+from schema.loaders import loader
 from schema.node import ModelNode, related
 from schema.spreadsheet import (
     ExportPayload, FileLink, ImportJobType, ImportPayload, file_link, follow_progress, import_mutation,
@@ -52,6 +53,13 @@ class LearnerType(ModelNode):
     @strawberry.field(description="入库时间")
     def entered_at(self, root: strawberry.Parent[Any]) -> datetime:
         return root.created_at
+
+    @strawberry.field(description="姓名不一致：该身份证号的学员已注册，但本记录的姓名与其注册姓名不符，"
+                                  "故未激活、未关联；将姓名修改为一致后即自动激活")
+    async def name_mismatch(self, info: Info, root: strawberry.Parent[Any]) -> bool:
+        if root.status != LearnerStatus.INACTIVE:
+            return False
+        return await loader(info, learners.registered_id_numbers).load(root.id_number)
 
     @classmethod
     def visible(cls, info: Info) -> Any:
@@ -109,6 +117,9 @@ class LearnerFilter:
     name: str | None = strawberry.field(default=None, description="学员姓名包含")
     id_number: str | None = strawberry.field(default=None, description="身份证号前缀")
     status: LearnerStatusEnum | None = strawberry.field(default=None, description="账户状态")  # type: ignore[valid-type]
+    name_mismatch: bool | None = strawberry.field(
+        default=None, description="姓名不一致：true 只列出该身份证号已有学员注册、但姓名与注册姓名不符而未激活的学员"
+                                  "（修改姓名后即激活）；false 不含这些学员")
 
 
 @strawberry.input(description="学员成果筛选（F5.1）")
@@ -182,7 +193,7 @@ class ExportLearnerAchievementsInput:
 class RegisterLearnerInput:
     phone: str | None = strawberry.field(default=None, description="手机号")
     code: str | None = strawberry.field(default=None, description="验证码（用途 LEARNER_REGISTER）")
-    name: str | None = strawberry.field(default=None, description="姓名")
+    name: str | None = strawberry.field(default=None, description="姓名：须与身份证一致；只有院校登记的姓名与之一致的学员记录才会关联")
     id_number: str | None = strawberry.field(default=None, description="身份证号，也是登录账号")
     password: str | None = strawberry.field(default=None, description="密码：8-16位，须同时含数字和字母")
     password_confirmation: str | None = strawberry.field(default=None, description="确认密码")
@@ -203,7 +214,7 @@ class LearnerAchievementPayload(Payload):
 class RegisterLearnerPayload(Payload):
     token: str | None = strawberry.field(default=None, description="访问令牌")
     account: AccountType | None = strawberry.field(default=None, description="学员账户（登录账号为身份证号）")
-    activated_records: int = strawberry.field(default=0, description="随之激活的各机构学员记录数")
+    activated_records: int = strawberry.field(default=0, description="随之激活的各机构学员记录数（身份证号与姓名均一致的记录）")
 
 
 def _export(info: Info, result: Any) -> dict[str, Any]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from adapters.identity import IdentityVerifier, identity_verifier
 from adapters.mail import Mailer
 from adapters.pubsub import Broker, broker_for
 from adapters.ratelimit import MemoryRateLimiter, RedisRateLimiter, rate_limiter
@@ -19,6 +20,7 @@ class Services:
     settings: Settings
     passwords: Passwords
     sms: SmsSender
+    identity: IdentityVerifier
     mail: Mailer
     storage: FileStorage
     background: Background
@@ -31,6 +33,8 @@ class Services:
             settings=settings,
             passwords=Passwords(settings.argon2_time_cost, settings.argon2_memory_kib),
             sms=sms_sender(settings.sms_gateway_url),
+            identity=identity_verifier(settings.identity_gateway_url,
+                                       settings.identity_gateway_timeout_seconds),
             mail=Mailer(settings.smtp_url, settings.mail_from, retries=settings.mail_retries,
                         backoff_seconds=settings.mail_backoff_seconds,
                         timeout=settings.mail_timeout_seconds),

@@ -63,6 +63,10 @@ class Settings:
     mail_backoff_seconds: float = 1.0
     mail_timeout_seconds: float = 10.0
     sms_gateway_url: str | None = None
+    # A real-name service checking a registering learner's name, ID number and phone (adapters/identity.py);
+    # unset, a learner is verified against the institutions' records.
+    identity_gateway_url: str | None = None
+    identity_gateway_timeout_seconds: float = 5.0
     redis_url: str | None = None
     token_ttl_hours: int = 12
     max_depth: int = 12
@@ -109,6 +113,8 @@ class Settings:
             mail_backoff_seconds=float(os.environ.get("MAIL_BACKOFF_SECONDS", "1")),
             mail_timeout_seconds=float(os.environ.get("MAIL_TIMEOUT_SECONDS", "10")),
             sms_gateway_url=os.environ.get("SMS_GATEWAY_URL") or None,
+            identity_gateway_url=os.environ.get("IDENTITY_GATEWAY_URL") or None,
+            identity_gateway_timeout_seconds=float(os.environ.get("IDENTITY_GATEWAY_TIMEOUT_SECONDS", "5")),
             redis_url=os.environ.get("REDIS_URL") or None,
             token_ttl_hours=_int("TOKEN_TTL_HOURS", 12),
             max_depth=_int("MAX_QUERY_DEPTH", 12),

@@ -1,5 +1,5 @@
 """Fixtures: the real app over a real database (SQLite file, or PostgreSQL with
-TEST_DATABASE=postgres), real SMTP and SMS-gateway peers on loopback."""
+TEST_DATABASE=postgres), real SMTP, SMS-gateway and identity-gateway peers on loopback."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ from server.settings import Settings
 from tests.support.api import Api
 from tests.support.live import LiveServer
 from tests.support.db import PG_ADMIN_URL, backend, empty_all_tables
-from tests.support.services import SmsGateway, SmtpServer
+from tests.support.services import IdentityGateway, SmsGateway, SmtpServer
 
 os.environ.setdefault("AERICH_NO_TORTOISE_V1_WARNING", "1")
 # Cheap argon2 parameters keep the suite fast; production keeps the library defaults.
@@ -143,6 +143,14 @@ def smtp_server() -> Iterator[SmtpServer]:
 @pytest.fixture
 def sms_gateway() -> Iterator[SmsGateway]:
     gateway = SmsGateway()
+    gateway.start()
+    yield gateway
+    gateway.stop()
+
+
+@pytest.fixture
+def identity_gateway() -> Iterator[IdentityGateway]:
+    gateway = IdentityGateway()
     gateway.start()
     yield gateway
     gateway.stop()

@@ -21,6 +21,7 @@ from resolvers.learner import scope
 from resolvers.learner.learners import activation, check_person, registered_accounts
 from resolvers.learner.records import RecordValues, check_record, own_achievement, record_row
 from server.bulk import bulk_insert
+from validators.person_name import same_name
 
 if TYPE_CHECKING:
     from server.context import Context
@@ -45,7 +46,7 @@ def _learner_row(institution_id: int, name: str, id_number: str, operator_id: in
     moment = now()
     return {"institution_id": institution_id, "name": name, "id_number": id_number,
             "created_by_id": operator_id, "import_job_id": job_id, "created_at": moment,
-            "updated_at": moment, **activation(registered)}
+            "updated_at": moment, **activation(registered, name)}
 
 
 class LearnerImport:
@@ -109,7 +110,7 @@ class RecordImport:
         if problems.items:
             return "", None
         known = self.names.setdefault(values.id_number, values.name)
-        if known != values.name:
+        if not same_name(known, values.name):
             problems.add("name", Code.LEARNER_NAME_MISMATCH, f"该身份证号已登记为学员“{known}”")
         return f"{values.id_number}|{values.personal_number}", values
 

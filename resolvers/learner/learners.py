@@ -1,11 +1,17 @@
 """Learner records of an institution (学员账户, F6): list, add, modify while 未激活, delete 未激活
-ones without achievements, and the activation a learner's own registration brings (F15)."""
+ones without achievements, and the activation a learner's own registration brings (F15).
+
+A record attaches to a learner account (已激活) only when its ID number is the account's and its
+name is the account's name after normalising (validators/person_name.py). A record whose name
+differs stays 未激活 and is 姓名不一致 until its institution corrects it; this holds for every way
+a record is made or changed, all of which go through ``activation``."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
 from tortoise.exceptions import IntegrityError
+from tortoise.expressions import Q, Subquery
 from tortoise.queryset import QuerySet
 from tortoise.timezone import now
 from tortoise.transactions import in_transaction
@@ -18,6 +24,7 @@ from resolvers.dates import year_bounds
 from resolvers.errors import Code, Invalid, NotFound, Problems
 from resolvers.ids import decode_id
 from resolvers.learner import scope
+from validators.person_name import same_name
 
 if TYPE_CHECKING:
     from server.context import Context
@@ -35,7 +42,28 @@ def filtered(ctx: Context, data: Any | None) -> QuerySet[Learner]:
             query = query.filter(id_number__startswith=data.id_number.strip().upper())
         if data.status:
             query = query.filter(status=data.status)
+        if data.name_mismatch is not None:
+            query = query.filter(_name_mismatch(data.name_mismatch))
     return query.order_by("-created_at", "-id")
+
+
+def _learner_accounts() -> Subquery:
+    return Subquery(Account.filter(kind=AccountKind.LEARNER, status=AccountStatus.ACTIVE).values("username"))
+
+
+def _name_mismatch(wanted: bool) -> Q:
+    """姓名不一致: 未激活 although a learner registered that ID number — every path attaches a record
+    whose name matches, so the name is what stands between them."""
+    mismatched = Q(status=LearnerStatus.INACTIVE) & Q(id_number__in=_learner_accounts())
+    return mismatched if wanted else ~mismatched
+
+
+async def registered_id_numbers(id_numbers: list[str]) -> list[bool]:
+    """For each ID number, whether a learner registered it (a DataLoader batch)."""
+    found = set(await Account.filter(
+        kind=AccountKind.LEARNER, status=AccountStatus.ACTIVE, username__in=set(id_numbers)
+    ).values_list("username", flat=True))
+    return [number in found for number in id_numbers]
 
 
 async def registered_accounts(id_numbers: list[str]) -> dict[str, Account]:
@@ -46,8 +74,10 @@ async def registered_accounts(id_numbers: list[str]) -> dict[str, Account]:
     return {account.username: account for account in accounts}
 
 
-def activation(account: Account | None) -> dict[str, Any]:
-    if account is None:
+def activation(account: Account | None, name: str) -> dict[str, Any]:
+    """The status fields of a record named ``name`` whose ID number ``account`` registered (or
+    nobody): attached only when the names match, never silently under another name."""
+    if account is None or not same_name(account.name, name):
         return {"status": LearnerStatus.INACTIVE, "account_id": None, "phone": "", "activated_at": None}
     return {"status": LearnerStatus.ACTIVE, "account_id": account.id, "phone": account.phone,
             "activated_at": now()}
@@ -71,7 +101,7 @@ async def add(ctx: Context, data: Any) -> Learner:
         async with in_transaction():
             learner = await Learner.create(
                 institution_id=institution_id, name=name, id_number=id_number,
-                created_by_id=account.id, **activation(registered),
+                created_by_id=account.id, **activation(registered, name),
             )
             await audit.record(ctx, "learner.add", learner)
     except IntegrityError as exc:
@@ -105,7 +135,7 @@ async def update(ctx: Context, learner_id: Any, data: Any) -> Learner:
         async with in_transaction():
             # Only while 未激活: a learner activated meanwhile is not overwritten.
             changed = await Learner.filter(id=learner.id, status=LearnerStatus.INACTIVE).update(
-                name=name, id_number=id_number, updated_at=now(), **activation(registered)
+                name=name, id_number=id_number, updated_at=now(), **activation(registered, name)
             )
             if not changed:
                 raise Invalid.one("id", Code.LEARNER_ACTIVATED)
@@ -141,8 +171,14 @@ async def delete_many(ctx: Context, ids: list[Any]) -> list[ItemResult]:
 
 
 async def activate_records(account: Account) -> int:
-    """A learner registered: every institution's record of that ID number becomes 已激活."""
-    return await Learner.filter(id_number=account.username, status=LearnerStatus.INACTIVE).update(
+    """A learner registered: each institution's record of that ID number and that name becomes
+    已激活; records under another name stay 未激活 (姓名不一致)."""
+    waiting = await Learner.filter(id_number=account.username, status=LearnerStatus.INACTIVE
+                                   ).values_list("id", "name")
+    matching = [pk for pk, name in waiting if same_name(account.name, name)]  # type: ignore[arg-type]
+    if not matching:
+        return 0
+    return await Learner.filter(id__in=matching, status=LearnerStatus.INACTIVE).update(
         status=LearnerStatus.ACTIVE, account_id=account.id, phone=account.phone,
         activated_at=now(), updated_at=now(),
     )

@@ -24,6 +24,7 @@ from resolvers.errors import Code, Invalid, NotFound, Problems
 from resolvers.ids import decode_id
 from resolvers.learner import scope
 from resolvers.learner.learners import activation, check_person, registered_accounts
+from validators.person_name import same_name
 
 if TYPE_CHECKING:
     from server.context import Context
@@ -124,7 +125,7 @@ async def store(ctx: Context, data: Any) -> LearnerAchievement:
     learner = await Learner.get_or_none(institution_id=institution_id, id_number=values.id_number)
     if learner is None:
         learner = await _new_learner(ctx, account, institution_id, values)
-    if learner.name != values.name:
+    if not same_name(learner.name, values.name):
         raise Invalid.one("name", Code.LEARNER_NAME_MISMATCH,
                           f"该身份证号已登记为学员“{learner.name}”，姓名不一致")
     if await LearnerAchievement.exists(learner_id=learner.id, live_key=values.live_key(achievement.id)):
@@ -150,7 +151,7 @@ async def _new_learner(ctx: Context, account: Account, institution_id: int,
         async with in_transaction():
             learner = await Learner.create(
                 institution_id=institution_id, name=values.name, id_number=values.id_number,
-                created_by_id=account.id, **activation(registered),
+                created_by_id=account.id, **activation(registered, values.name),
             )
             await audit.record(ctx, "learner.add", learner)
         return learner

@@ -1,7 +1,8 @@
 """The learner's own account (F15, outside the institution manual but needed by its flows):
 registration with phone, code, name, ID number and password activates every institution's
-learner record of that ID number; the learner logs in with the ID number and sees their own
-achievements across institutions, and never another learner's."""
+learner record of that ID number and that name (who may claim an identity: test_identity.py);
+the learner logs in with the ID number and sees their own achievements across institutions, and
+never another learner's."""
 
 from __future__ import annotations
 
@@ -84,7 +85,7 @@ async def learner_row(institution_token: str, api: Api, id_number: str) -> dict[
 # --- registration ---------------------------------------------------------------------------------
 
 
-async def test_f15_registration_activates_every_institutions_record(api: Api, demo: None) -> None:
+async def test_f15_registration_activates_every_institutions_record_of_that_name(api: Api, demo: None) -> None:
     csust = await login(api, *CSUST)
     hnu = await hnu_admin(api)
     csust_course = await store_course(api, csust, "长理课程")
@@ -122,12 +123,24 @@ async def test_f15_registration_activates_every_institutions_record(api: Api, de
         (LearnerStatus.ACTIVE, stored.id, ZHANG_PHONE, True)
     }
     audit = await AuditLog.get(action="learner.register")
-    assert (audit.actor_id, audit.detail) == (stored.id, {"activated": 2})
+    assert (audit.actor_id, audit.detail) == (stored.id, {"activated": 2, "verified_by": "records"})
 
 
-async def test_f15_registering_without_any_record_is_allowed(api: Api, demo: None) -> None:
-    registered = await register(api, *ZHANG, ZHANG_PHONE)
-    assert registered["activatedRecords"] == 0
+async def test_f15_without_any_record_the_default_check_cannot_verify_a_registration(api: Api, demo: None) -> None:
+    # The default identity check compares the name with the institutions' records; with none it
+    # cannot vouch for anyone (a real-name gateway can: test_identity.py).
+    code = await code_for(api, "LEARNER_REGISTER", ZHANG_PHONE)
+    before = await snapshot(ignore=("verification_code",))
+    result = await api(REGISTER_DOCUMENT, {"input": registration(ZHANG[1], ZHANG_PHONE, code, name=ZHANG[0])})
+    assert await refused(result) == {(None, "IDENTITY_NOT_VERIFIED")}
+    assert await snapshot(ignore=("verification_code",)) == before
+
+
+async def test_f15_a_learner_whose_records_were_all_withdrawn_still_sees_an_empty_list(api: Api, demo: None) -> None:
+    csust = await login(api, *CSUST)
+    held = await store_record(api, csust, (await store_course(api, csust))["id"], *ZHANG, "kc001")
+    await withdraw(api, csust, [held["id"]])
+    assert (await register(api, *ZHANG, ZHANG_PHONE))["activatedRecords"] == 1
     token = await learner_login(api, ZHANG[1])
     mine = (await api(MY_ACHIEVEMENTS, {"first": 100}, token=token)).data["myAchievements"]
     assert mine == {"totalCount": 0, "nodes": []}
@@ -135,6 +148,8 @@ async def test_f15_registering_without_any_record_is_allowed(api: Api, demo: Non
 
 async def test_f15_registering_twice_is_refused(api: Api, demo: None) -> None:
     number = with_x_check_digit()
+    csust = await login(api, *CSUST)
+    await store_record(api, csust, (await store_course(api, csust))["id"], "王小明", number, "kc001")
     await register(api, "王小明", number, ZHANG_PHONE)
     code = await code_for(api, "LEARNER_REGISTER", OTHER_PHONE)
     before = await snapshot()
@@ -148,6 +163,8 @@ async def test_f15_registering_twice_is_refused(api: Api, demo: None) -> None:
 
 
 async def test_f15_two_registrations_of_one_id_number_at_once_make_one_account(api: Api, demo: None) -> None:
+    csust = await login(api, *CSUST)
+    await store_record(api, csust, (await store_course(api, csust))["id"], "王小明", ZHANG[1], "kc001")
     phones = ["13900000041", "13900000042"]
     inputs = [registration(ZHANG[1], phone, await code_for(api, "LEARNER_REGISTER", phone)) for phone in phones]
     results = await asyncio.gather(*(api(REGISTER_DOCUMENT, {"input": values}) for values in inputs))
@@ -160,6 +177,8 @@ async def test_f15_two_registrations_of_one_id_number_at_once_make_one_account(a
 
 
 async def test_f15_a_phone_serves_one_learner(api: Api, demo: None) -> None:
+    csust = await login(api, *CSUST)
+    await store_record(api, csust, (await store_course(api, csust))["id"], *ZHANG, "kc001")
     await register(api, *ZHANG, ZHANG_PHONE)
     # Move the phone's last send a minute into the past instead of waiting out the resend limit.
     await PhoneSendSlot.filter(phone=ZHANG_PHONE).update(last_sent_at=now() - timedelta(seconds=61))

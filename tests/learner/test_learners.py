@@ -34,6 +34,7 @@ from tests.support.learners import (
     listing,
     masked,
     record_template,
+    recorded_elsewhere,
     records,
     register_learner,
     resident_id,
@@ -160,6 +161,7 @@ async def test_f6_2_added_learner_is_inactive_until_they_register(api: Api, demo
 
 async def test_f6_2_learner_already_registered_is_added_active(api: Api, demo: None) -> None:
     number = resident_id(32)
+    await recorded_elsewhere(api, "毕志刚", number)
     await register_learner(api, "毕志刚", number, "17000009087")
     token = await login(api, *CSUST)
     added = await add_learner(api, token, "毕志刚", number)
@@ -290,6 +292,7 @@ async def test_f6_4_template_good_rows_stored_bad_rows_explained(api: Api, demo:
     stored = resident_id(51)
     await add_learner(api, token, "已有学员", stored)
     registered = resident_id(52)
+    await recorded_elsewhere(api, "注册学员", registered)
     await register_learner(api, "注册学员", registered, "13900000052")
     good = [resident_id(i, region="370283") for i in range(1, 4)]
     x_number = x_check_digit_number()

@@ -37,6 +37,7 @@ from tests.support.learners import (
     listed,
     masked,
     record_template,
+    recorded_elsewhere,
     records,
     register_learner,
     resident_id,
@@ -127,6 +128,7 @@ async def test_f5_3_import_stores_rows_and_creates_unknown_learners_inactive(api
     known = "632323190605260922"
     await add_learner(api, token, "测试1", known)
     registered = resident_id(2)
+    await recorded_elsewhere(api, "注册学员", registered)
     await register_learner(api, "注册学员", registered, "13900000062")
     new = [resident_id(3), resident_id(4), resident_id(5)]
     rows = [

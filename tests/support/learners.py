@@ -179,6 +179,12 @@ async def register_learner(api: Api, name: str, id_number: str, phone: str) -> d
     return result.ok("registerLearner")
 
 
+async def recorded_elsewhere(api: Api, name: str, id_number: str, hnu: str | None = None) -> None:
+    """湖南大学 records the person first: the default identity check verifies a registering learner
+    by the name an institution recorded for that ID number (issue 13)."""
+    await add_learner(api, hnu or await hnu_admin(api), name, id_number)
+
+
 async def delete_learners(api: Api, token: str, ids: list[str]) -> dict[str, Any]:
     return (await api(DELETE, {"ids": ids}, token=token)).ok("deleteLearners")
 

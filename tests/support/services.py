@@ -1,4 +1,5 @@
-"""Real outside peers on loopback: an SMTP server (aiosmtpd) and an HTTP SMS gateway."""
+"""Real outside peers on loopback: an SMTP server (aiosmtpd), an HTTP SMS gateway and an HTTP
+real-name (identity) verification service."""
 
 from __future__ import annotations
 
@@ -89,3 +90,52 @@ class SmsGateway:
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.server.server_address[1]}/send"
+
+
+class IdentityGateway:
+    """A local HTTP server standing in for a real-name verification service (the carriers'
+    three-factor check): it answers MATCH for the (name, ID number, phone) triples in ``people``
+    and MISMATCH for any other. It can be told to answer with another status or body, or not to
+    answer at all until it is stopped."""
+
+    def __init__(self) -> None:
+        self.people: set[tuple[str, str, str]] = set()
+        self.received: list[dict[str, Any]] = []
+        self.status = 200
+        self.body: bytes | None = None
+        self.answering = threading.Event()
+        self.answering.set()
+        gateway = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self) -> None:
+                length = int(self.headers.get("content-length", "0"))
+                asked = json.loads(self.rfile.read(length))
+                gateway.received.append(asked)
+                gateway.answering.wait()
+                triple = (asked.get("name"), asked.get("idNumber"), asked.get("phone"))
+                verdict = "MATCH" if triple in gateway.people else "MISMATCH"
+                body = gateway.body if gateway.body is not None else json.dumps({"result": verdict}).encode()
+                self.send_response(gateway.status)
+                self.send_header("content-type", "application/json")
+                self.send_header("content-length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args: Any) -> None:
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    def start(self) -> None:
+        self.thread.start()
+
+    def stop(self) -> None:
+        self.answering.set()
+        self.server.shutdown()
+        self.server.server_close()
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.server.server_address[1]}/verify"
