@@ -250,7 +250,7 @@ def test_only_the_spreadsheet_adapter_touches_openpyxl() -> None:
     """Every workbook the platform writes goes through adapters/spreadsheets.py (its writer and
     its template builder make every cell through one function); no other module may build one."""
     root = Path(__file__).resolve().parents[2]
-    offenders = set()
+    offenders: set[str] = set()
     for package in ("adapters", "models", "resolvers", "schema", "server", "validators"):
         for path in sorted((root / package).rglob("*.py")):
             tree = ast.parse(path.read_text(encoding="utf-8"))
