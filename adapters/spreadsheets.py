@@ -1,9 +1,14 @@
 """Spreadsheets: reading uploads safely and fast (python-calamine), writing templates and exports
-(openpyxl; exports in write-only mode so memory does not grow with the row count)."""
+(openpyxl; exports in write-only mode so memory does not grow with the row count).
+
+Every cell the platform writes is made by ``_cell``: text stays text (see there). Nothing else in
+the code base imports openpyxl; a test holds that.
+"""
 
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -13,6 +18,7 @@ from typing import Any
 
 import python_calamine
 from openpyxl import Workbook
+from openpyxl.cell.cell import ERROR_CODES, Cell
 from openpyxl.styles import Font, PatternFill
 from openpyxl.worksheet.datavalidation import DataValidation
 
@@ -132,6 +138,45 @@ def cell_date(value: Any) -> date | None | str:
     return ""
 
 
+# A text starting with one of these is a formula (or a DDE command) to Excel, WPS or LibreOffice
+# once typed or re-parsed (OWASP's CSV-injection list, and the full-width forms a Chinese IME types).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
+# What XML 1.0 cannot carry (openpyxl refuses it outright) and the bidi controls that make a cell
+# show other text than it holds; input refuses both, rows from before that show U+FFFD instead.
+_UNSHOWABLE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff"
+    "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
+
+
+def _cell(sheet: Any, value: Any) -> Any:
+    """The one place a value becomes a cell. Text is always a string cell, never a formula or an
+    error value: openpyxl would otherwise write ``=…`` as a live formula and ``#N/A`` as an error.
+
+    A text that starts like a formula is written as a string cell with the quote prefix — what
+    Excel itself stores when someone types a leading apostrophe — rather than with a ``'`` put in
+    front of it: the cell shows exactly the stored text (a re-import reads it back unchanged, and
+    nobody sees an apostrophe they did not type), and editing the cell in Excel, WPS or LibreOffice
+    keeps it text instead of re-parsing it into a formula.
+    """
+    if not isinstance(value, str):
+        return value
+    # isprintable() is False for every character _UNSHOWABLE matches, and fast (most cells).
+    text = value if value.isprintable() else _UNSHOWABLE.sub("\ufffd", value)
+    formula_like = text.startswith(_FORMULA_START)
+    if not formula_like and text not in ERROR_CODES:
+        return text
+    cell = Cell(sheet, row=1, column=1, value=text)  # append() places it
+    cell.data_type = "s"
+    if formula_like:
+        cell.quotePrefix = True
+    return cell
+
+
+def _append(sheet: Any, values: Iterable[Any]) -> None:
+    sheet.append([_cell(sheet, value) for value in values])
+
+
 def build_template(columns: Sequence[Column], sample: Sequence[Any], notes: Iterable[str],
                    meta: dict[str, str]) -> bytes:
     """An import template: Chinese headers with required ones starred and filled, drop-down
@@ -139,8 +184,8 @@ def build_template(columns: Sequence[Column], sample: Sequence[Any], notes: Iter
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = DATA_SHEET
-    sheet.append([c.header for c in columns])
-    sheet.append(list(sample))
+    _append(sheet, [c.header for c in columns])
+    _append(sheet, sample)
     required_fill = PatternFill("solid", fgColor="FCE4D6")
     for index, column in enumerate(columns, start=1):
         cell = sheet.cell(row=1, column=index)
@@ -160,10 +205,10 @@ def build_template(columns: Sequence[Column], sample: Sequence[Any], notes: Iter
     notes_sheet = workbook.create_sheet(NOTES_SHEET)
     notes_sheet.column_dimensions["A"].width = 100
     for line in notes:
-        notes_sheet.append([line])
+        _append(notes_sheet, [line])
     meta_sheet = workbook.create_sheet(META_SHEET)
     for key, value in meta.items():
-        meta_sheet.append([key, value])
+        _append(meta_sheet, [key, value])
     meta_sheet.sheet_state = "hidden"
     buffer = io.BytesIO()
     workbook.save(buffer)
@@ -175,16 +220,16 @@ class XlsxWriter:
 
     def __init__(self, path: Path, title: str, headers: Sequence[str]) -> None:
         self.path = path
-        self.workbook = Workbook(write_only=True)
-        self.sheet = self.workbook.create_sheet(title)
-        self.sheet.append(list(headers))
+        self._workbook = Workbook(write_only=True)
+        self._sheet = self._workbook.create_sheet(title)
+        _append(self._sheet, headers)
         self.rows = 0
 
     def append_many(self, rows: Iterable[Sequence[Any]]) -> None:
         for row in rows:
-            self.sheet.append(list(row))
+            _append(self._sheet, row)
             self.rows += 1
 
     def close(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.workbook.save(self.path)
+        self._workbook.save(self.path)

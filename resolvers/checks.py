@@ -3,23 +3,45 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from resolvers.errors import Code, Problems
 from validators import contact, credit_code, id_number, password
+from validators import text as typed
 
 # Sub-user logins hold a letter: all-digit logins belong to schools (their 10-digit code).
 _USERNAME = re.compile(r"^(?=.*[A-Za-z])[A-Za-z0-9_]{4,32}$")
 
 
-def text(problems: Problems, field: str, value: str | None, max_length: int, *,
-         required: bool = True) -> str:
-    value = (value or "").strip()
-    if not value:
+SINGLE_LINE_CONTROLS = "不能包含换行、制表符等控制字符或文字方向控制符"
+
+
+def text(problems: Problems, field: str, value: Any, max_length: int, *,
+         required: bool = True, multiline: bool = False) -> str:
+    """Free text as typed in a form or a spreadsheet cell: trimmed, within ``max_length``, and
+    without control or bidi characters (``validators.text``). ``multiline`` fields (introductions,
+    descriptions, reasons, replies) keep line breaks and tabs, as LF; every other field is one line.
+    Every free-text input goes through here."""
+    raw = "" if value is None else str(value)
+    if multiline:
+        raw = typed.normalize_newlines(raw)
+    value = raw.strip()
+    if typed.has_controls(raw, multiline=multiline):
+        problems.add(field, Code.CONTROL_CHARACTERS, None if multiline else SINGLE_LINE_CONTROLS)
+    elif not value:
         if required:
             problems.add(field, Code.REQUIRED)
     elif len(value) > max_length:
         problems.add(field, Code.TOO_LONG, f"长度不能超过{max_length}个字符")
     return value
+
+
+def upload_name(problems: Problems, field: str, upload: Any) -> None:
+    """An uploaded file's name is kept and shown to others: no control or bidi characters
+    (``转换办法\u202efdp.exe`` would read as ``转换办法exe.pdf``)."""
+    name = getattr(upload, "filename", None) or ""
+    if typed.has_controls(name):
+        problems.add(field, Code.CONTROL_CHARACTERS, "文件名不能包含控制字符或文字方向控制符，请重命名后再上传")
 
 
 def phone(problems: Problems, field: str, value: str | None) -> str:

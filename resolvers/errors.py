@@ -19,6 +19,7 @@ class Code(LabeledEnum):
 
     REQUIRED = "REQUIRED", "必填项不能为空"
     TOO_LONG = "TOO_LONG", "内容超过长度限制"
+    CONTROL_CHARACTERS = "CONTROL_CHARACTERS", "不能包含控制字符或文字方向控制符"
     INVALID_PHONE = "INVALID_PHONE", "请输入正确的11位手机号"
     INVALID_EMAIL = "INVALID_EMAIL", "电子邮箱格式不正确"
     INVALID_POSTCODE = "INVALID_POSTCODE", "邮政编码应为6位数字"

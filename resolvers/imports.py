@@ -27,10 +27,11 @@ from adapters.storage import StorageFull, full_disk
 from models.account import Module
 from models.imports import ImportJob, ImportKind, ImportStatus
 from models.message import MessageKind
-from resolvers import audit
+from resolvers import audit, checks
 from resolvers.errors import Code, Invalid, Problems
 from resolvers.ids import encode_id
 from resolvers.messages import Progress, notify
+from validators.text import has_controls
 
 if TYPE_CHECKING:
     from models.account import Account
@@ -88,6 +89,9 @@ class ImportSpec(Protocol):
 async def read_upload(upload: Any) -> bytes:
     if upload is None:
         raise Invalid.one("file", Code.REQUIRED, "请选择要导入的文件")
+    named = Problems()
+    checks.upload_name(named, "file", upload)
+    named.raise_any()
     data = await upload.read(MAX_UPLOAD_BYTES + 1)
     if not data:
         raise Invalid.one("file", Code.FILE_EMPTY)
@@ -117,7 +121,19 @@ def _open(spec: ImportSpec, data: bytes) -> tuple[Any, dict[str, int]]:
 
 
 def _reason(spec: ImportSpec, problems: Problems) -> str:
-    return "；".join(f"{spec.field_title(p.field)}：{p.message}" for p in problems.items)
+    # A problem's field is the spec's input field name, or a column key (the engine's own checks).
+    titles = {c.key: c.title for c in spec.columns}
+    return "；".join(f"{titles.get(p.field or '') or spec.field_title(p.field)}：{p.message}"
+                    for p in problems.items)
+
+
+def _check_controls(spec: ImportSpec, raw: dict[str, Any], problems: Problems) -> None:
+    """Every cell of every import, whatever its column: no control or bidi characters (the
+    spec's checks then hold single-line text to one line). Read before ``cell_text`` trims."""
+    for column in spec.columns:
+        value = raw.get(column.key)
+        if isinstance(value, str) and has_controls(value, multiline=True):
+            problems.add(column.key, Code.CONTROL_CHARACTERS)
 
 
 INTERRUPTED = "导入过程中服务中断，已全部撤销，未导入任何数据，请重新导入"
@@ -274,7 +290,9 @@ async def _process(spec: ImportSpec, sheet: Any, positions: dict[str, int], stor
         cells = list(row) + [None] * (width - len(row))
         raw = {key: cells[index] for key, index in positions.items()}
         problems = Problems()
-        key, values = spec.check_row(raw, problems)
+        _check_controls(spec, raw, problems)
+        if not problems.items:
+            key, values = spec.check_row(raw, problems)
         if not problems.items:
             if key in seen:
                 problems.add("row", Code.DUPLICATE_IN_FILE, f"与第{seen[key]}行重复")

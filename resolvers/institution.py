@@ -26,6 +26,8 @@ TEXT_FIELDS: dict[str, tuple[str, int, bool]] = {
     "business_scope": ("business_scope", 500, True),
     "introduction": ("introduction", 2000, False),
 }
+# Free text that may run over several lines; the others are one line.
+MULTILINE = {"business_scope", "introduction"}
 
 
 def _camel(name: str) -> str:
@@ -55,7 +57,8 @@ async def check_info(
         if given is None and not (complete and required):
             continue
         values[attr] = checks.text(
-            problems, _camel(field), given, max_length, required=complete and required
+            problems, _camel(field), given, max_length, required=complete and required,
+            multiline=field in MULTILINE,
         )
     for field, check in (
         ("contact_phone", lambda p, f, v: checks.phone(p, f, v) if (v or complete) else ""),

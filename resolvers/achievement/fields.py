@@ -10,6 +10,7 @@ from typing import Any
 
 from models.achievement import SUBTYPES, AchievementForm, AchievementSubtype, CertificateGrade
 from models.reference import GraduationConclusion, Level, Major
+from resolvers.checks import text
 from resolvers.errors import Code, Problems
 
 INTRODUCTION_MAX = 2000
@@ -62,16 +63,6 @@ def derive_name(values: AchievementValues) -> str:
     return values.certificate_name
 
 
-def text(problems: Problems, name: str, value: Any, max_length: int, required: bool) -> str:
-    value = "" if value is None else str(value).strip()
-    if not value:
-        if required:
-            problems.add(name, Code.REQUIRED)
-    elif len(value) > max_length:
-        problems.add(name, Code.TOO_LONG, f"长度不能超过{max_length}个字符")
-    return value
-
-
 def number(problems: Problems, name: str, value: Any, *, required: bool, low: Decimal,
            high: Decimal, whole: bool = False, positive: bool = False) -> Decimal | None:
     """A number typed as a number or as text (spreadsheets give both); one decimal at most."""
@@ -120,7 +111,7 @@ def check_values(
     values = AchievementValues(subtype=subtype, valid_from=valid_from, grade=grade)
     form = SUBTYPES[subtype].form
     values.introduction = text(problems, "introduction", raw.get("introduction"),
-                               INTRODUCTION_MAX, required=True)
+                               INTRODUCTION_MAX, required=True, multiline=True)
     if form is AchievementForm.DIPLOMA:
         for name, found in (
             ("levelId", level),

@@ -26,6 +26,7 @@ from models.achievement import (
 from models.imports import ImportJob, ImportKind, ImportStatus
 from models.institution import Institution
 from resolvers.errors import Code, Invalid
+from validators.text import has_controls
 
 if TYPE_CHECKING:
     from models.account import Account
@@ -42,6 +43,8 @@ SYNC_COLUMNS = (
 JSON_KEYS = {"schoolCode": "school_code", "certificateId": "certificate_id", "name": "name",
              "grade": "grade", "issuer": "issuer", "introduction": "introduction",
              "validFrom": "valid_from"}
+_TEXTS = {"school_code": "院校标识码", "certificate_id": "证书编号", "name": "证书名称", "grade": "等级",
+          "issuer": "颁证机构", "introduction": "成果简介"}
 _GRADES = {g.label: g for g in CertificateGrade} | {g.value: g for g in CertificateGrade}
 
 
@@ -96,6 +99,8 @@ async def sync_x_certificates(data: bytes, source_name: str, operator: Account |
     handled (the CLI draws a progress bar with it)."""
     if not data:
         raise Invalid.one("file", Code.FILE_EMPTY)
+    if has_controls(source_name):
+        raise Invalid.one("file", Code.CONTROL_CHARACTERS, "文件名不能包含控制字符或文字方向控制符，请重命名后再上传")
     total, records = _records(data)
     institutions = {
         code: institution_id
@@ -125,6 +130,10 @@ async def sync_x_certificates(data: bytes, source_name: str, operator: Account |
 
 async def _upsert(record: dict[str, Any], institutions: dict[str, int], result: SyncResult,
                   job_id: int) -> str | None:
+    controls = [title for key, title in _TEXTS.items() if isinstance(record.get(key), str)
+                and has_controls(record[key], multiline=key == "introduction")]
+    if controls:
+        return "、".join(controls) + "不能包含控制字符或文字方向控制符"
     school_code = cell_text(record.get("school_code"))
     certificate_id = cell_text(record.get("certificate_id"))
     name = cell_text(record.get("name"))

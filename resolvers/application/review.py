@@ -47,7 +47,7 @@ async def review(ctx: Context, data: Any) -> list[ItemResult]:
     account = reviewer(ctx)
     decision = Decision(data.decision)
     problems = Problems()
-    reason = checks.text(problems, "reason", data.reason, 500, required=False)
+    reason = checks.text(problems, "reason", data.reason, 500, required=False, multiline=True)
     if decision == Decision.FAIL and not reason and not problems.items:
         problems.add("reason", Code.REASON_REQUIRED)
     problems.raise_any()
@@ -194,7 +194,7 @@ async def request_re_review(ctx: Context, data: Any) -> ConversionApplication:
     if not mine:
         raise NotFound()
     problems = Problems()
-    reason = checks.text(problems, "reason", data.reason, 500)
+    reason = checks.text(problems, "reason", data.reason, 500, multiline=True)
     problems.raise_any()
     if application.status != RE_REVIEWABLE:
         raise Invalid.one("applicationId", Code.NOT_FAILED)

@@ -9,6 +9,7 @@ from tortoise.timezone import now
 
 from models.conversion import PublishAction, PublishStatus
 from models.institution import Institution
+from resolvers import checks
 from resolvers.errors import Code, Invalid, Problems
 
 if TYPE_CHECKING:
@@ -43,6 +44,7 @@ async def read_pdf(problems: Problems, field: str, upload: Any, *, required: boo
             problems.add(field, Code.REQUIRED, "请上传PDF文件")
         return None
     content = await upload.read(PDF_MAX_BYTES + 1)
+    checks.upload_name(problems, field, upload)
     if not content:
         problems.add(field, Code.FILE_EMPTY)
     elif len(content) > PDF_MAX_BYTES:

@@ -206,7 +206,7 @@ async def take_down(ctx: Context, method_id: Any, reason: str | None) -> Convers
     if method is None:
         raise NotFound()
     problems = Problems()
-    text = checks.text(problems, "reason", reason, 500)
+    text = checks.text(problems, "reason", reason, 500, multiline=True)
     problems.raise_any()
     return await _leave_published(ctx, method, PublishAction.TAKE_DOWN, text)
 

@@ -162,7 +162,7 @@ async def take_down(ctx: Context, rule_id: Any, reason: str | None) -> Conversio
     if rule is None:
         raise NotFound()
     problems = Problems()
-    text = checks.text(problems, "reason", reason, 500)
+    text = checks.text(problems, "reason", reason, 500, multiline=True)
     problems.raise_any()
     return await _move(ctx, rule, PublishAction.TAKE_DOWN, taken_down_reason=text,
                        taken_down_at=now(), taken_down_by_id=staff.id)

@@ -85,7 +85,8 @@ async def check_draft(account: Account, data: Any) -> RuleDraft:
     rule_type = RuleType(data.rule_type)
     draft = RuleDraft(
         rule_type=rule_type,
-        description=checks.text(problems, "description", data.description, 2000, required=False),
+        description=checks.text(problems, "description", data.description, 2000, required=False,
+                                multiline=True),
         valid_from=data.valid_from or today(),
         valid_to=data.valid_to,
         target_credits=None,

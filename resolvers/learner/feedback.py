@@ -48,7 +48,7 @@ async def report(ctx: Context, data: Any) -> Feedback:
     if record is None:
         raise NotFound()
     problems = Problems()
-    content = checks.text(problems, "content", data.content, 500)
+    content = checks.text(problems, "content", data.content, 500, multiline=True)
     problems.raise_any()
     async with in_transaction():
         feedback = await Feedback.create(
@@ -75,7 +75,7 @@ async def handle(ctx: Context, feedback_id: Any, data: Any) -> Feedback:
     if feedback is None:
         raise NotFound()
     problems = Problems()
-    reply = checks.text(problems, "reply", data.reply, 500)
+    reply = checks.text(problems, "reply", data.reply, 500, multiline=True)
     outcome = FeedbackStatus(data.outcome)
     allowed = FEEDBACK_TRANSITIONS.get(feedback.status, set())
     if feedback.status != FeedbackStatus.UNRESOLVED:

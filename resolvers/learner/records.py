@@ -178,13 +178,14 @@ async def withdraw(ctx: Context, ids: list[Any], reason: str | None, reason_file
     Withdrawn records leave every list but stay, with who, when, why and the file."""
     account = scope.institution_member(ctx)
     problems = Problems()
-    reason = checks.text(problems, "reason", reason, 500)
+    reason = checks.text(problems, "reason", reason, 500, multiline=True)
     content, kind = b"", None
     if reason_file is None:
         problems.add("reasonFile", Code.REQUIRED, "请上传撤回原因文件")
     else:
         content = await reason_file.read(REASON_FILE_MAX_BYTES + 1)
         kind = sniff(content[:16])
+        checks.upload_name(problems, "reasonFile", reason_file)
         if not content:
             problems.add("reasonFile", Code.FILE_EMPTY)
         elif len(content) > REASON_FILE_MAX_BYTES:
