@@ -868,7 +868,8 @@ async def load(args: argparse.Namespace) -> None:
         redis.start()
         assert_loopback(redis.url)
         env = app_env(url, redis_url=redis.url, DEMO="1", LOGIN_RATE_PER_ADDRESS=UNLIMITED,
-                         LOGIN_RATE_PER_ACCOUNT=UNLIMITED, CODE_RATE_PER_ADDRESS=UNLIMITED,
+                         CODE_RATE_PER_ADDRESS=UNLIMITED, CODE_CHECK_RATE_PER_ADDRESS=UNLIMITED,
+                         CODE_CHECK_RATE_PER_ACCOUNT=UNLIMITED,
                          PARTNER_RATE_PER_KEY=UNLIMITED, PARTNER_RATE_PER_ADDRESS=UNLIMITED)
         t0 = time.perf_counter()
         await run_cli(env, "migrate")

@@ -791,7 +791,7 @@ def main_account_rows(plan: Plan) -> list[tuple]:
         moment = ts_dt(inst.registered_ts)
         rows.append((moment, moment, inst.main_account, inst.code, plan.password_hash,
                      "INSTITUTION_ADMIN", "ACTIVE", person_name(h), phone(h >> 9),
-                     f"admin@{inst.code}.edu.cn", "[]", False, "", 0, None, None, None, None,
+                     f"admin@{inst.code}.edu.cn", "[]", False, "", None, None,
                      inst.id, False))
     return rows
 
@@ -879,7 +879,7 @@ LEARNER_COLUMNS = ("id", "created_at", "updated_at", "institution_id", "name", "
                    "status", "account_id", "activated_at", "created_by_id", "import_job_id")
 ACCOUNT_COLUMNS = ("id", "created_at", "updated_at", "username", "password_hash", "kind", "status",
                    "name", "phone", "email", "modules", "must_change_password", "synced_from",
-                   "failed_logins", "institution_id", "notify_by_email")
+                   "institution_id", "notify_by_email")
 
 
 def learner_rows(plan: Plan, first: int, last: int, accounts: list[tuple]):
@@ -897,7 +897,7 @@ def learner_rows(plan: Plan, first: int, last: int, accounts: list[tuple]):
             activated = ts_dt(plan.activated(learner))
             mobile = phone(mix(learner * 64 + 4))
             accounts.append((account, activated, activated, number, plan.password_hash, "LEARNER",
-                             "ACTIVE", name, mobile, "", "[]", False, "", 0, None, False))
+                             "ACTIVE", name, mobile, "", "[]", False, "", None, False))
             yield (learner, created, activated, inst.id, name, number, mobile, "ACTIVE", account,
                    activated, inst.main_account, None)
         else:

@@ -1,6 +1,6 @@
 """What is stored. Tortoise discovers every model imported here (app label ``models``)."""
 
-from models.account import Account, AccountKind, AccountStatus, Module, Session
+from models.account import Account, AccountKind, AccountStatus, LoginThrottle, Module, Session
 from models.achievement import (
     Achievement,
     AchievementCategory,
@@ -95,6 +95,7 @@ __all__ = [
     "Learner",
     "LearnerAchievement",
     "LearnerStatus",
+    "LoginThrottle",
     "Level",
     "Major",
     "MajorClass",

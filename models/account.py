@@ -55,9 +55,6 @@ class Account(Timestamped, Model):
     # Synced accounts and reset sub-users must choose their own password first (F2.2).
     must_change_password = fields.BooleanField(default=False)
     synced_from = fields.CharField(max_length=32, default="")
-    failed_logins = fields.IntField(default=0)
-    failed_window_start = fields.DatetimeField(null=True)
-    locked_until = fields.DatetimeField(null=True)
     password_changed_at = fields.DatetimeField(null=True)
     deleted_at = fields.DatetimeField(null=True)
 
@@ -91,3 +88,23 @@ class Session(Model):
 
     class Meta:
         table = "session"
+
+
+class LoginThrottle(Model):
+    """Wrong passwords to one login name from one address, or from all (address empty).
+
+    The name is the one typed, an account's or not (resolvers/account/throttle.py).
+    """
+
+    id = fields.IntField(primary_key=True)
+    account_name = fields.CharField(max_length=64)
+    address = fields.CharField(max_length=45)
+    failures = fields.IntField(default=0)
+    # No password is checked for this name from this address before then.
+    blocked_until = fields.DatetimeField(null=True)
+    # The last counted failure (per address), or the start of the 15-minute window (all addresses).
+    counted_at = fields.DatetimeField(db_index=True)
+
+    class Meta:
+        table = "login_throttle"
+        unique_together = (("account_name", "address"),)

@@ -23,6 +23,7 @@ class VerificationCode(Model):
     # HMAC-SHA256 of the code under the server's secret: a database dump does not reveal codes.
     code_digest = fields.CharField(max_length=64)
     expires_at = fields.DatetimeField()
+    # Checks claimed so far, right or wrong: at most five (resolvers/verification.py).
     failed_attempts = fields.IntField(default=0)
     consumed_at = fields.DatetimeField(null=True)
     created_at = fields.DatetimeField(auto_now_add=True)

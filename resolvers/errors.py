@@ -55,7 +55,6 @@ class Code(LabeledEnum):
     NO_BOUND_PHONE = "NO_BOUND_PHONE", "当前账户未绑定手机号"
     NO_CONTACT_EMAIL = "NO_CONTACT_EMAIL", "未填写联系人电子邮件，无法发送邮件"
     INVALID_CREDENTIALS = "INVALID_CREDENTIALS", "账号或密码错误"
-    ACCOUNT_LOCKED = "ACCOUNT_LOCKED", "登录失败次数过多，账户已锁定，请15分钟后再试"
     ACCOUNT_DISABLED = "ACCOUNT_DISABLED", "账户已停用，请联系院校管理员"
     PASSWORD_CHANGE_NOT_REQUIRED = "PASSWORD_CHANGE_NOT_REQUIRED", "当前账户无需修改初始密码"
     USERNAME_TAKEN = "USERNAME_TAKEN", "该登录账号已被使用"
@@ -198,7 +197,7 @@ class NotFound(ClientError):
 class RateLimited(ClientError):
     code = "RATE_LIMITED"
 
-    def __init__(self, retry_after: int) -> None:
-        super().__init__(f"操作过于频繁，请{retry_after}秒后再试")
+    def __init__(self, retry_after: int, message: str | None = None) -> None:
+        super().__init__(message or f"操作过于频繁，请{retry_after}秒后再试")
         self.retry_after = retry_after
         self.extensions = {"code": self.code, "retryAfter": retry_after}

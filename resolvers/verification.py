@@ -1,4 +1,4 @@
-"""Phone verification codes: 6 digits, 5 minutes, 5 wrong tries, one send per phone a minute."""
+"""Phone verification codes: 6 digits, 5 minutes, 5 checks, one send per phone a minute."""
 
 from __future__ import annotations
 
@@ -25,7 +25,8 @@ if TYPE_CHECKING:
 
 CODE_TTL = timedelta(minutes=5)
 RESEND_INTERVAL = timedelta(seconds=60)
-MAX_WRONG_TRIES = 5
+# Checks of one code, right or wrong, each claimed in the database before the compare.
+MAX_CHECKS = 5
 # Codes for these purposes go to the caller's bound phone, never to a phone in the input.
 BOUND_PHONE_PURPOSES = {CodePurpose.CHANGE_PASSWORD, CodePurpose.EXPORT}
 ANONYMOUS_PURPOSES = {CodePurpose.REGISTER, CodePurpose.LEARNER_REGISTER}
@@ -120,14 +121,22 @@ async def _take_send_slot(phone: str) -> None:
 async def check_code(
     ctx: Context, phone: str, purpose: CodePurpose, code: str | None, field: str = "code"
 ) -> VerificationCode:
-    """Find the live code and compare; a wrong code counts against its five tries.
+    """Find the live code, claim one of its five checks, then compare.
 
-    Call before the change's transaction (a wrong try must be counted even though the change is
-    refused); then ``consume`` the returned code inside that transaction.
+    The claim is a conditional UPDATE made before the compare, so parallel requests cannot check
+    a code more than five times. A right code keeps its claim (the five are checks, not
+    failures); the change then consumes it, and a change refused for another reason leaves it
+    for the checks it has left. Checks are also rate-limited per address and per account (per
+    phone when registering). Call before the change's transaction (a try must count even though
+    the change is refused); then ``consume`` the returned code inside that transaction.
     """
     code = (code or "").strip()
     if not code:
         raise Invalid.one(field, Code.REQUIRED, "请输入验证码")
+    settings = ctx.settings
+    who = f"account:{ctx.account.id}" if ctx.account is not None else f"phone:{phone}"
+    await ctx.limit((f"code-check:ip:{ctx.ip}", settings.code_check_rate_per_address),
+                    (f"code-check:{who}", settings.code_check_rate_per_account))
     row = (
         await VerificationCode.filter(phone=phone, purpose=purpose, consumed_at__isnull=True)
         .order_by("-id")
@@ -137,12 +146,17 @@ async def check_code(
         raise Invalid.one(field, Code.CODE_INVALID, "验证码错误，请先获取验证码")
     if row.expires_at <= now():
         raise Invalid.one(field, Code.CODE_EXPIRED)
-    if row.failed_attempts >= MAX_WRONG_TRIES:
+    claimed = await VerificationCode.filter(
+        id=row.id, consumed_at__isnull=True, failed_attempts__lt=MAX_CHECKS
+    ).update(failed_attempts=F("failed_attempts") + 1)
+    if not claimed:
+        if await VerificationCode.filter(id=row.id, consumed_at__isnull=False).exists():
+            raise Invalid.one(field, Code.CODE_INVALID, "验证码错误，请先获取验证码")
         raise Invalid.one(field, Code.CODE_ATTEMPTS_EXCEEDED)
-    expected = code_digest(ctx.settings.secret_key, phone, purpose.value, code)
+    expected = code_digest(settings.secret_key, phone, purpose.value, code)
     if not hmac.compare_digest(expected, row.code_digest):
-        await VerificationCode.filter(id=row.id).update(failed_attempts=F("failed_attempts") + 1)
-        left = MAX_WRONG_TRIES - row.failed_attempts - 1
+        current = await VerificationCode.get(id=row.id)
+        left = MAX_CHECKS - current.failed_attempts
         if left <= 0:
             raise Invalid.one(field, Code.CODE_ATTEMPTS_EXCEEDED)
         raise Invalid.one(field, Code.CODE_INVALID, f"验证码错误，还可尝试{left}次")

@@ -112,10 +112,14 @@ class Context:
         for bucket, limit in buckets:
             wait = await self.services.limiter.hit(bucket, limit, 60, count)
             if wait:
-                if self.response is not None and hasattr(self.response, "headers"):
-                    self.response.status_code = 429
-                    self.response.headers["Retry-After"] = str(wait)
-                raise RateLimited(wait)
+                raise self.too_soon(wait)
+
+    def too_soon(self, wait: int, message: str | None = None) -> RateLimited:
+        """The RATE_LIMITED refusal to raise, with HTTP 429 and Retry-After on the response."""
+        if self.response is not None and hasattr(self.response, "headers"):
+            self.response.status_code = 429
+            self.response.headers["Retry-After"] = str(wait)
+        return RateLimited(wait, message)
 
     async def authenticate_partner(self, key: str) -> bool:
         """Load the partner of an API key; False when the key is unknown, revoked or expired."""

@@ -84,11 +84,20 @@ class Settings:
     # Operations one websocket may run at once; more are refused with an error message.
     max_subscriptions_per_connection: int = 50
     cors_origins: tuple[str, ...] = ()
-    # Rate limits, per minute: logins and code sendings per address and per account, partner
-    # calls per key and per address.
+    # Rate limits, per minute: logins per address, code sendings per address, code checks per
+    # address and per account (per phone when registering), partner calls per key and per address.
     login_rate_per_address: int = 60
-    login_rate_per_account: int = 20
     code_rate_per_address: int = 10
+    code_check_rate_per_address: int = 30
+    code_check_rate_per_account: int = 10
+    # Password guessing (login, and confirming a change with the password): per account name and
+    # address, this many wrong passwords are free; then each further try waits the delay, doubled
+    # after each failure up to the maximum. Past the ceiling of wrong passwords to one account
+    # from all addresses in 15 minutes, every address waits after its first failure. No lock-out.
+    login_free_failures: int = 5
+    login_delay_seconds: int = 1
+    login_max_delay_seconds: int = 900
+    login_account_ceiling: int = 50
     partner_rate_per_key: int = 600
     partner_rate_per_address: int = 1200
     # argon2 cost; tests lower it to keep the suite fast, production keeps the library default.
@@ -127,8 +136,13 @@ class Settings:
             max_upload_bytes=_int("MAX_UPLOAD_BYTES", 25_000_000),
             cors_origins=_list("CORS_ORIGINS", ()),
             login_rate_per_address=_int("LOGIN_RATE_PER_ADDRESS", 60),
-            login_rate_per_account=_int("LOGIN_RATE_PER_ACCOUNT", 20),
             code_rate_per_address=_int("CODE_RATE_PER_ADDRESS", 10),
+            code_check_rate_per_address=_int("CODE_CHECK_RATE_PER_ADDRESS", 30),
+            code_check_rate_per_account=_int("CODE_CHECK_RATE_PER_ACCOUNT", 10),
+            login_free_failures=_int("LOGIN_FREE_FAILURES", 5),
+            login_delay_seconds=_int("LOGIN_DELAY_SECONDS", 1),
+            login_max_delay_seconds=_int("LOGIN_MAX_DELAY_SECONDS", 900),
+            login_account_ceiling=_int("LOGIN_ACCOUNT_CEILING", 50),
             partner_rate_per_key=_int("PARTNER_RATE_PER_KEY", 600),
             partner_rate_per_address=_int("PARTNER_RATE_PER_ADDRESS", 1200),
             max_subscriptions_per_connection=_int("MAX_SUBSCRIPTIONS_PER_CONNECTION", 50),

@@ -103,6 +103,24 @@ async def api(make_api: Callable[..., Any]) -> Api:
 
 
 @pytest_asyncio.fixture
+async def from_address() -> AsyncIterator[Callable[[Api, str], Api]]:
+    """``from_address(api, host)``: the same app, called by a client at another address."""
+    clients: list[httpx.AsyncClient] = []
+
+    def at(api: Api, host: str) -> Api:
+        transport = httpx.ASGITransport(app=api.app, client=(host, 50000))  # type: ignore[attr-defined]
+        client = httpx.AsyncClient(transport=transport, base_url="http://testserver")
+        clients.append(client)
+        other = Api(client)
+        other.app = api.app  # type: ignore[attr-defined]
+        return other
+
+    yield at
+    for client in clients:
+        await client.aclose()
+
+
+@pytest_asyncio.fixture
 async def make_live_server(settings: Settings) -> AsyncIterator[Callable[..., Any]]:
     """Serve an app (settings changed by keyword) under a real uvicorn on a loopback port."""
     servers: list[LiveServer] = []

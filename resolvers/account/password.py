@@ -11,7 +11,7 @@ from models.account import Account
 from models.verification import CodePurpose
 from resolvers import audit, checks, verification
 from resolvers.access import require_account
-from resolvers.account.login import count_wrong_password, refuse_if_locked
+from resolvers.account import throttle
 from resolvers.account.sessions import revoke_sessions
 from resolvers.errors import Code, Invalid, Problems
 
@@ -46,10 +46,8 @@ async def change(ctx: Context, data: Any) -> Account:
         problems, "newPassword", data.new_password, data.confirmation, "confirmation"
     )
     problems.raise_any()
-    refuse_if_locked(account)
-    if not await ctx.services.passwords.verify(account.password_hash, data.old_password):
-        # Guesses made with a stolen token count like failed logins.
-        await count_wrong_password(account)
+    # Guesses made with a stolen token count like failed logins from the same address.
+    if not await throttle.check_password(ctx, account.username, account.password_hash, data.old_password):
         raise Invalid.one("oldPassword", Code.WRONG_PASSWORD, "原始密码错误")
     if data.new_password == data.old_password:
         raise Invalid.one("newPassword", Code.PASSWORD_REUSED)

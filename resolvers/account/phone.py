@@ -10,7 +10,7 @@ from models.account import Account
 from models.verification import CodePurpose
 from resolvers import audit, checks, verification
 from resolvers.access import require_account
-from resolvers.account.login import count_wrong_password, refuse_if_locked
+from resolvers.account import throttle
 from resolvers.errors import Code, Invalid, Problems
 from validators.contact import mask_phone
 
@@ -27,10 +27,8 @@ async def change(ctx: Context, data: Any) -> Account:
     if phone and phone == account.phone:
         problems.add("newPhone", Code.PHONE_UNCHANGED)
     problems.raise_any()
-    refuse_if_locked(account)
-    if not await ctx.services.passwords.verify(account.password_hash, data.password):
-        # Guesses made with a stolen token count like failed logins.
-        await count_wrong_password(account)
+    # Guesses made with a stolen token count like failed logins from the same address.
+    if not await throttle.check_password(ctx, account.username, account.password_hash, data.password):
         raise Invalid.one("password", Code.WRONG_PASSWORD, "登录密码错误")
     code = await verification.check_code(ctx, phone, CodePurpose.CHANGE_PHONE, data.code)
     async with in_transaction():

@@ -1,19 +1,24 @@
-"""Verification codes: 6 digits, 5 minutes, 5 wrong tries, one send per phone a minute, stored
-hashed; delivered by the SMS outbox or an HTTP gateway, and optionally mailed (F1.3, F13.2)."""
+"""Verification codes: 6 digits, 5 minutes, 5 checks each claimed before the compare, checks
+rate-limited, one send per phone a minute, stored hashed; delivered by the SMS outbox or an HTTP
+gateway, and optionally mailed (F1.3, F13.2)."""
 
 from __future__ import annotations
 
 import asyncio
 import re
 from datetime import timedelta
+from typing import Any
 
 from tortoise.timezone import now
 
+from models.institution import Institution
 from models.outbox import DeliveryStatus, OutboundMessage
 from models.verification import PhoneSendSlot, VerificationCode
+from tests.account.test_registration import HUNAU, START, start_input
+from tests.account.test_registration import PHONE as REGISTER_PHONE
 from tests.support.api import Api
 from tests.support.db import snapshot
-from tests.support.flows import CSUST, last_code, login, send_code
+from tests.support.flows import CSUST, STAFF, code_for, last_code, login, send_code
 from tests.support.services import SmsGateway, SmtpServer
 
 PHONE = "13900000031"
@@ -95,6 +100,84 @@ async def test_f1_3_five_wrong_tries_burn_the_code(api: Api, demo: None) -> None
     assert right.refused("changePhone") == ["CODE_ATTEMPTS_EXCEEDED"]
     me = (await api("{ me { phone } }", token=token)).data["me"]
     assert me["phone"] == "13800000001"
+
+
+def wrong(code: str, offset: int = 1) -> str:
+    return f"{(int(code) + offset) % 1_000_000:06d}"
+
+
+async def test_f1_3_fifty_racing_guesses_check_a_code_at_most_five_times(make_api: Any, demo: None) -> None:
+    """Each check first claims one of the code's five tries in the database (a conditional
+    UPDATE); a request that finds none left is refused without comparing."""
+    api = await make_api(code_check_rate_per_address=1000, code_check_rate_per_account=1000)
+    code = await code_for(api, "REGISTER", REGISTER_PHONE)
+    base = await start_input(api)
+    guesses = [wrong(code, offset) for offset in range(1, 50)]
+    guesses.insert(25, code)
+    results = await asyncio.gather(
+        *(api(START, {"input": {**base, "code": guess}}) for guess in guesses)
+    )
+    answers = [result.payload("startRegistration") for result in results]
+    accepted = [i for i, a in enumerate(answers) if a["errors"] == []]
+    # A wrong code that was compared says how many tries are left; one refused unchecked does not.
+    compared_wrong = [a for a in answers if a["errors"] and "还可尝试" in a["errors"][0]["message"]]
+    row = await VerificationCode.get(phone=REGISTER_PHONE, purpose="REGISTER")
+    assert row.failed_attempts <= 5, row.failed_attempts
+    assert len(compared_wrong) + len(accepted) <= 5, (len(compared_wrong), accepted)
+    assert accepted in ([], [25])
+    assert await Institution.filter(school__code=HUNAU).count() == len(accepted)
+    if not accepted:
+        # The right code came too late: the code is burnt, a new one must be requested.
+        assert [e["code"] for e in answers[25]["errors"]] == ["CODE_ATTEMPTS_EXCEEDED"]
+        late = await api(START, {"input": {**base, "code": code}})
+        assert late.refused("startRegistration") == ["CODE_ATTEMPTS_EXCEEDED"]
+        assert await Institution.filter(school__code=HUNAU).count() == 0
+
+
+async def test_f1_3_code_checks_beyond_the_per_address_limit_are_rate_limited(
+    make_api: Any, demo: None, from_address: Any
+) -> None:
+    api = await make_api(code_check_rate_per_address=3)
+    base = await start_input(api)
+    for n in range(3):
+        tried = await api(START, {"input": {**base, "phone": f"1391234000{n}", "code": "000000"}})
+        assert tried.refused("startRegistration") == ["CODE_INVALID"]
+    before = await snapshot()
+    limited = await api(START, {"input": {**base, "phone": "13912340009", "code": "000000"}})
+    assert limited.error_codes == ["RATE_LIMITED"] and limited.response.status_code == 429
+    assert limited.response.headers["retry-after"].isdigit()
+    assert await snapshot() == before
+    elsewhere = from_address(api, "198.51.100.7")
+    tried = await elsewhere(START, {"input": {**base, "phone": "13912340009", "code": "000000"}})
+    assert tried.refused("startRegistration") == ["CODE_INVALID"]
+
+
+async def test_f1_3_code_checks_beyond_the_per_account_limit_are_rate_limited(
+    make_api: Any, demo: None, from_address: Any
+) -> None:
+    """Per account when signed in, per phone when registering; from any address."""
+    api = await make_api(code_check_rate_per_account=2)
+    token = await login(api, *CSUST)
+    code = await code_for(api, "CHANGE_PHONE", PHONE, token=token)
+    change = {"input": {"password": CSUST[1], "newPhone": PHONE, "code": wrong(code)}}
+    for _ in range(2):
+        assert (await api(CHECK_PHONE, change, token=token)).refused("changePhone") == ["CODE_INVALID"]
+    before = await snapshot()
+    elsewhere = from_address(api, "198.51.100.7")
+    right = {"input": {**change["input"], "code": code}}
+    assert (await elsewhere(CHECK_PHONE, right, token=token)).error_codes == ["RATE_LIMITED"]
+    assert await snapshot() == before
+    # Another account is not held back.
+    staff = await login(api, *STAFF)
+    other = {"input": {"password": STAFF[1], "newPhone": "13900000041", "code": "000000"}}
+    assert (await api(CHECK_PHONE, other, token=staff)).refused("changePhone") == ["CODE_INVALID"]
+
+    base = await start_input(api, phone="13900000042")
+    for address in ("198.51.100.8", "198.51.100.9"):
+        tried = await from_address(api, address)(START, {"input": {**base, "code": "000000"}})
+        assert tried.refused("startRegistration") == ["CODE_INVALID"]
+    third = await from_address(api, "198.51.100.10")(START, {"input": {**base, "code": "000000"}})
+    assert third.error_codes == ["RATE_LIMITED"]
 
 
 async def test_f1_3_code_works_once(api: Api, demo: None) -> None:

@@ -361,18 +361,6 @@ async def test_edge_logins_beyond_the_per_address_limit_are_rate_limited(make_ap
     assert me.json() == {"data": {"me": {"username": CSUST[0]}}}
 
 
-async def test_edge_logins_beyond_the_per_account_limit_are_rate_limited(make_api: Any, demo: None) -> None:
-    api = await make_api(login_rate_per_account=2)
-    for _ in range(2):
-        await login(api, *CSUST)
-    before = await snapshot()
-    rate_limited(await api.client.post("/graphql", json=login_body(*CSUST)))
-    rate_limited(await api.client.post("/graphql", json=login_body(f"  {CSUST[0]} ", CSUST[1])))
-    assert await snapshot() == before
-    # Another account from the same address is not held back.
-    assert await login(api, *STAFF)
-
-
 async def test_edge_code_sending_beyond_the_per_address_limit_is_rate_limited(make_api: Any, demo: None) -> None:
     api = await make_api(code_rate_per_address=2)
 
