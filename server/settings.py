@@ -80,6 +80,8 @@ class Settings:
     # Operations one websocket may run at once; more are refused with an error message.
     max_subscriptions_per_connection: int = 50
     cors_origins: tuple[str, ...] = ()
+    # GET /metrics answers only `Authorization: Bearer <this>`; without it /metrics is off (404).
+    metrics_token: str | None = None
     # Rate limits, per minute: logins and code sendings per address and per account, partner
     # calls per key and per address.
     login_rate_per_address: int = 60
@@ -120,6 +122,7 @@ class Settings:
             max_body_bytes=_int("MAX_BODY_BYTES", 1_000_000),
             max_upload_bytes=_int("MAX_UPLOAD_BYTES", 25_000_000),
             cors_origins=_list("CORS_ORIGINS", ()),
+            metrics_token=os.environ.get("METRICS_TOKEN") or None,
             login_rate_per_address=_int("LOGIN_RATE_PER_ADDRESS", 60),
             login_rate_per_account=_int("LOGIN_RATE_PER_ACCOUNT", 20),
             code_rate_per_address=_int("CODE_RATE_PER_ADDRESS", 10),
