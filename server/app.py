@@ -30,6 +30,7 @@ log = logging.getLogger(__name__)
 def create_app(settings: Settings | None = None, *, manage_database: bool = True) -> Starlette:
     """Build the app. ``manage_database=False`` when the caller (tests) owns the ORM set-up."""
     settings = settings or Settings.from_env()
+    settings.check()
     if settings.log_json:
         configure_logging(json_logs=True)
     services = Services.build(settings)

@@ -175,8 +175,8 @@ async def test_edge_connections_behind_fragments_count_their_page_size(api: Api,
 INTROSPECTION = "{ __schema { queryType { name } } }"
 
 
-async def test_edge_introspection_and_graphiql_off_when_disabled(make_api: Any) -> None:
-    api = await make_api(graphiql=False, introspection=False, demo=False)
+async def test_edge_introspection_and_graphiql_off_when_disabled(make_api: Any, sms_gateway: Any) -> None:
+    api = await make_api(graphiql=False, introspection=False, demo=False, sms_gateway_url=sms_gateway.url)
     for query in (INTROSPECTION, '{ __type(name: "Query") { name } }'):
         response = await api.client.post("/graphql", json={"query": query}, headers={"accept": GRAPHQL_RESPONSE})
         assert response.status_code == 400, response.text
@@ -189,8 +189,8 @@ async def test_edge_introspection_and_graphiql_off_when_disabled(make_api: Any) 
     await still_serves(api)
 
 
-async def test_edge_introspection_and_graphiql_follow_demo_settings(make_api: Any, monkeypatch: pytest.MonkeyPatch
-                                                                   ) -> None:
+async def test_edge_introspection_and_graphiql_follow_demo_settings(make_api: Any, monkeypatch: pytest.MonkeyPatch,
+                                                                   sms_gateway: Any) -> None:
     monkeypatch.setenv("SECRET_KEY", "edge-test-secret")
     for name in ("GRAPHIQL", "INTROSPECTION", "DEMO"):
         monkeypatch.delenv(name, raising=False)
@@ -206,7 +206,8 @@ async def test_edge_introspection_and_graphiql_follow_demo_settings(make_api: An
     page = await api.client.get("/graphql", headers={"accept": "text/html"})
     assert page.status_code == 200 and media_type(page) == "text/html" and "GraphiQL" in page.text
 
-    off = await make_api(demo=production.demo, graphiql=production.graphiql, introspection=production.introspection)
+    off = await make_api(demo=production.demo, graphiql=production.graphiql, introspection=production.introspection,
+                         sms_gateway_url=sms_gateway.url)
     assert codes(await off.client.post("/graphql", json={"query": INTROSPECTION}))[0] == "INTROSPECTION_DISABLED"
     assert (await off.client.get("/graphql", headers={"accept": "text/html"})).status_code == 404
 

@@ -38,6 +38,7 @@ from tests.support.processes import (
     describe,
     redis_server,
 )
+from tests.support.services import SmsGateway
 
 pytestmark = pytest.mark.skipif(
     backend() != "postgres",
@@ -67,12 +68,13 @@ class Cluster:
 
 
 @pytest_asyncio.fixture
-async def cluster(settings: Settings, tmp_path: Path) -> AsyncIterator[Cluster]:
+async def cluster(settings: Settings, tmp_path: Path, sms_gateway: SmsGateway) -> AsyncIterator[Cluster]:
     """Redis and workers A and B on the session's database (migrated by the session; the workers
     never migrate PostgreSQL). Stopped before the autouse fixture empties the tables. When the
     test fails, the processes' output is printed (pytest shows it under the failure)."""
     with redis_server(tmp_path / "redis") as redis:
-        env = app_env(settings.database_url, tmp_path / "app", redis_url=redis.url, METRICS_TOKEN=METRICS_TOKEN)
+        env = app_env(settings.database_url, tmp_path / "app", redis_url=redis.url, METRICS_TOKEN=METRICS_TOKEN,
+                      SMS_GATEWAY_URL=sms_gateway.url)
         async with app_processes(env, 2, names=["worker-A", "worker-B"]) as (a, b):
             cluster = Cluster(redis, a, b)
             try:
