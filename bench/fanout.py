@@ -321,7 +321,7 @@ async def run(args: argparse.Namespace, tmp: Path) -> float:
               f"{args.subscribers} accounts and logins in {time.perf_counter() - started:.1f} s")
 
         with redis_server(tmp / "redis") as redis:
-            env = app_env(url, tmp / "app", redis_url=redis.url, secret_key="bench-secret-key")
+            env = app_env(url, tmp / "app", redis_url=redis.url, secret_key="bench-secret-key", DEMO="1")
             async with app_processes(env, args.workers) as workers:
                 return await measure(args, fixture, workers)
     except Exception:

@@ -81,7 +81,7 @@ async def main() -> None:
                     "subtype": "VOCATIONAL_COURSE", "file": None}}}),
                       "map": json.dumps({"0": ["variables.input.file"]})},
                 files={"0": ("achievements.xlsx", content, "application/octet-stream")},
-                headers={"Authorization": f"Bearer {bench.token}"},
+                headers={"Authorization": f"Bearer {bench.token}", "Apollo-Require-Preflight": "true"},
             )
         result = response.json()["data"]["importAchievements"]
         assert result["errors"] == [] and result["importedCount"] == args.rows, result

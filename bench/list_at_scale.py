@@ -204,7 +204,7 @@ async def main() -> None:
     args = parser.parse_args()
 
     await database.init_orm(args.database_url)
-    settings = Settings(database_url=args.database_url, secret_key="bench")
+    settings = Settings(database_url=args.database_url, secret_key="bench", demo=True)
     app = create_app(settings, manage_database=False)
     token, who = await login(args.account)
     counts = await sizes(args.account)

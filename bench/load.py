@@ -421,9 +421,10 @@ class Client:
         started = time.perf_counter()
         try:
             if files:
-                response = await http.post("/graphql", headers=headers, files=files, data={
+                response = await http.post("/graphql", files=files, data={
                     "operations": json.dumps({"query": query, "variables": variables}),
-                    "map": json.dumps({"0": ["variables.input.reasonFile"]})})
+                    "map": json.dumps({"0": ["variables.input.reasonFile"]})},
+                    headers={**headers, "Apollo-Require-Preflight": "true"})
             else:
                 response = await http.post("/graphql", headers=headers,
                                            json={"query": query, "variables": variables})

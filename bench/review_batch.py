@@ -77,7 +77,8 @@ async def setup(bench, learners: int) -> tuple[str, str]:  # type: ignore[no-unt
                 "sources": [{"achievementId": encode_id("Achievement", source.id), "credits": 5}],
                 "targetCourseIds": [encode_id("Achievement", course.id)]}}}),
                 "map": json.dumps({"0": ["variables.i.file"]})},
-            files={"0": ("r.pdf", pdf, "application/pdf")}, headers={"Authorization": f"Bearer {csust_token}"})
+            files={"0": ("r.pdf", pdf, "application/pdf")},
+            headers={"Authorization": f"Bearer {csust_token}", "Apollo-Require-Preflight": "true"})
         rule = response.json()["data"]["createConversionRule"]["rule"]["id"]
         applied = await bench.client.post("/graphql", json={
             "query": "mutation($i: ApplyConversionInput!) { applyConversion(input: $i) { batch { id learnerCount } errors { code } } }",

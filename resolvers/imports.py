@@ -22,6 +22,7 @@ from tortoise import Tortoise
 from tortoise.timezone import now
 from tortoise.transactions import in_transaction
 
+from adapters.filetypes import spreadsheet_suffix
 from adapters.spreadsheets import Column, SpreadsheetError, XlsxWriter, open_sheet
 from adapters.storage import StorageFull, full_disk
 from models.account import Module
@@ -218,7 +219,8 @@ async def _run(ctx: Context, account: Account, spec: ImportSpec, data: bytes, up
         return outcome
 
     filename = PurePath(getattr(upload, "filename", "") or "import.xlsx").name[:200]
-    source_key = await ctx.services.storage.save(data, PurePath(filename).suffix or ".xlsx")
+    # Kept under the suffix of what it was read as, never the uploader's (served by that type).
+    source_key = await ctx.services.storage.save(data, spreadsheet_suffix(data[:8]))
     job = await ImportJob.create(
         institution_id=institution_id, kind=spec.kind, target=spec.target,
         operator_id=account.id, operator_name=account.name or account.username,

@@ -16,10 +16,7 @@ from strawberry.extensions import (
     AddValidationRules,
     DisableIntrospection,
     MaxAliasesLimiter,
-    MaxTokensLimiter,
-    ParserCache,
     QueryDepthLimiter,
-    ValidationCache,
 )
 from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionContext
@@ -44,7 +41,7 @@ from schema.institution import InstitutionMutation, InstitutionType
 from schema.labels import LabelsQuery
 from schema.learner import LearnerAchievementType, LearnerMutation, LearnerQuery, LearnerType
 from schema.message import MessageMutation, MessageQuery, MessageType, Subscription
-from schema.limits import cost_rule
+from schema.limits import cached_parse, code_request_errors, cost_rule
 from schema.partner import PartnerKeyType, PartnerMutation, PartnerQuery, PartnerType
 from schema.masking import MaskUnexpectedErrors, RecheckWebsocketLogin, RecordOperation, is_unexpected
 from schema.node import NodeQuery
@@ -59,6 +56,7 @@ from schema.reference import (
 )
 from schema.scalars import DateTime
 from schema.spreadsheet import ImportJobType
+from schema.suggestions import ExecutionWithoutSuggestions, cached_validation
 from schema.verification import VerificationMutation, VerificationQuery
 from server.settings import Settings
 
@@ -97,7 +95,9 @@ class CreditBankSchema(strawberry.Schema):
         self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
     ) -> None:
         # Client errors are answers, not incidents; unexpected ones are logged with their ID.
-        return None
+        # Request errors get their codes here, where every transport's errors pass (HTTP and both
+        # websocket protocols).
+        code_request_errors(errors)
 
 
 def build_schema(settings: Settings | None = None) -> strawberry.Schema:
@@ -109,11 +109,12 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
         *MaxAliasesLimiter(max_alias_count=settings.max_aliases if settings else 30).validation_rules,
         cost_rule(settings.max_cost if settings else 10000),
     ]
+    # Without introspection, error messages suggest none of the schema's names either.
+    hide_suggestions = settings is not None and not settings.introspection
     extensions: list[Any] = [
-        lambda: ParserCache(maxsize=512),
+        cached_parse(settings.max_tokens if settings else 4000),
         lambda: AddValidationRules(limit_rules),
-        lambda: ValidationCache(maxsize=512),
-        lambda: MaxTokensLimiter(max_token_count=settings.max_tokens if settings else 4000),
+        cached_validation(hide_suggestions),
         RecordOperation,
         RecheckWebsocketLogin,
     ]
@@ -127,6 +128,7 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
         subscription=Subscription,
         types=NODE_TYPES,
         extensions=extensions,
+        execution_context_class=ExecutionWithoutSuggestions if hide_suggestions else None,
         config=StrawberryConfig(
             scalar_map={datetime: DateTime},
             batching_config={"max_operations": settings.max_batch if settings else 10},

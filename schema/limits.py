@@ -1,11 +1,16 @@
-"""Request limits beyond strawberry's depth/alias/token limiters: a cost limit, and stable codes
-on the errors GraphQL itself reports, so clients can tell them apart."""
+"""Request limits beyond strawberry's depth/alias limiters: the token limit (with a cached parse),
+a cost limit, and stable codes on the errors GraphQL itself reports, so clients can tell them
+apart."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import suppress
+from functools import lru_cache
 from typing import Any
 
 from graphql import (
+    DocumentNode,
     FieldNode,
     FragmentSpreadNode,
     GraphQLError,
@@ -17,9 +22,34 @@ from graphql import (
     ValidationContext,
     ValidationRule,
     VariableNode,
+    parse,
 )
+from strawberry.extensions import SchemaExtension
 
 from schema.connection import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
+
+
+@lru_cache(maxsize=512)
+def _parse(query: str, max_tokens: int) -> DocumentNode:
+    return parse(query, max_tokens=max_tokens)
+
+
+def cached_parse(max_tokens: int) -> type[SchemaExtension]:
+    """Parse documents of at most ``max_tokens`` tokens, cached (strawberry's ``ParserCache`` with
+    ``MaxTokensLimiter``). A document that does not parse is left to strawberry's own parse, which
+    answers the error: raised from here, it would escape a websocket operation's error handling
+    (the client got a bare ``complete``)."""
+
+    class CachedParse(SchemaExtension):
+        def on_parse(self) -> Iterator[None]:
+            context = self.execution_context
+            context.parse_options["max_tokens"] = max_tokens
+            if context.query is not None and context.graphql_document is None:
+                with suppress(GraphQLError):
+                    context.graphql_document = _parse(context.query, max_tokens)
+            yield
+
+    return CachedParse
 
 
 def cost_rule(max_cost: int) -> type[ValidationRule]:
@@ -95,7 +125,6 @@ def _cost(context: ValidationContext, selection_set: SelectionSetNode | None, mu
 _CODES = (
     ("exceeds maximum operation depth", "QUERY_TOO_DEEP"),
     ("aliases found", "TOO_MANY_ALIASES"),
-    ("tokens", "TOO_MANY_TOKENS"),
     ("has invalid value", "BAD_USER_INPUT"),
     ("got invalid value", "BAD_USER_INPUT"),
     ("of required type", "BAD_USER_INPUT"),
@@ -108,14 +137,20 @@ _CODES = (
 
 def code_request_errors(errors: list[GraphQLError]) -> bool:
     """Give GraphQL's request errors (parse, validation, variables) a code; answers whether the
-    errors are request errors (no field was executed), which GraphQL over HTTP answers with 400."""
-    for error in errors:
+    errors are request errors (no field was executed), which GraphQL over HTTP answers with 400.
+
+    graphql-core reports its token limit as a syntax error; it becomes a limit error (the document
+    was not read to its end), so a websocket answers it as an error of that operation instead of
+    closing the whole connection as it does for a document that is not GraphQL."""
+    for index, error in enumerate(errors):
         # Errors with a path come from resolvers, which give (or are masked with) their own code.
         if error.path is not None or "code" in (error.extensions or {}):
             continue
-        if "tokens" in error.message and "Parsing aborted" in error.message:
-            code = "TOO_MANY_TOKENS"  # graphql-core reports its token limit as a syntax error
-        elif isinstance(error, GraphQLSyntaxError) or error.message.startswith("Syntax Error"):
+        if isinstance(error, GraphQLSyntaxError) and "tokens" in error.message and "Parsing aborted" in error.message:
+            errors[index] = GraphQLError(error.message, source=error.source, positions=error.positions,
+                                         extensions={"code": "TOO_MANY_TOKENS"})
+            continue
+        if isinstance(error, GraphQLSyntaxError) or error.message.startswith("Syntax Error"):
             code = "GRAPHQL_PARSE_FAILED"
         else:
             code = next((c for text, c in _CODES if text in error.message), "GRAPHQL_VALIDATION_FAILED")

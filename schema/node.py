@@ -17,6 +17,7 @@ from tortoise.models import Model
 from tortoise.queryset import QuerySet
 
 from resolvers.errors import NotFound
+from resolvers.ids import key_of
 from server.context import current_context
 
 NODE_TYPES: dict[str, type[ModelNode]] = {}
@@ -50,9 +51,9 @@ class ModelNode(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Any, required: bool = False) -> Any:
-        ids = [int(i) for i in node_ids if str(i).isdigit()]
-        found = {row.pk: row for row in await cls.visible(info).filter(pk__in=ids)}
-        return [found.get(int(i)) if str(i).isdigit() else None for i in node_ids]
+        keys = [key_of(str(i), cls.type_name) for i in node_ids]
+        found = {row.pk: row for row in await cls.visible(info).filter(pk__in=[k for k in keys if k])}
+        return [found.get(k) if k else None for k in keys]
 
 
 async def resolve_node(info: Info, global_id: str) -> Any:
@@ -61,9 +62,10 @@ async def resolve_node(info: Info, global_id: str) -> Any:
     except (ValueError, TypeError) as exc:
         raise NotFound() from exc
     node_type = NODE_TYPES.get(type_name)
-    if node_type is None or not pk.isdigit():
+    key = key_of(pk, type_name) if node_type is not None else None
+    if node_type is None or key is None:
         raise NotFound()
-    row = await node_type.visible(info).filter(pk=int(pk)).first()
+    row = await node_type.visible(info).filter(pk=key).first()
     if row is None:
         raise NotFound()
     return row

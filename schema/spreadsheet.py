@@ -17,7 +17,7 @@ from resolvers.imports import ImportOutcome, settle_interrupted
 from schema.errors import Payload, UserError, mutate
 from schema.labels import labeled_enum
 from schema.node import ModelNode
-from server.files import DEFAULT_TTL_SECONDS, signed_url
+from server.files import DEFAULT_TTL_SECONDS, download_name, signed_url
 
 ImportKindEnum = labeled_enum(ImportKind, description="导入类别")
 ImportStatusEnum = labeled_enum(ImportStatus, description="导入状态")
@@ -33,6 +33,7 @@ class FileLink:
 def file_link(info: Info, key: str | None, filename: str) -> FileLink | None:
     if not key:
         return None
+    filename = download_name(key, filename)  # the extension of the type it is served as
     return FileLink(
         url=signed_url(info.context.settings, key, filename=filename),
         filename=filename,

@@ -17,6 +17,7 @@ from tortoise import Tortoise
 from resolvers.imports import settle_interrupted
 from server import database
 from server.files import download
+from server.csrf import PREFLIGHT_HEADERS
 from server.limits import BodySizeLimit
 from server.observability import RequestId, configure_logging, healthz, metrics, readyz
 from server.reference import load_reference_data
@@ -30,6 +31,7 @@ log = logging.getLogger(__name__)
 def create_app(settings: Settings | None = None, *, manage_database: bool = True) -> Starlette:
     """Build the app. ``manage_database=False`` when the caller (tests) owns the ORM set-up."""
     settings = settings or Settings.from_env()
+    settings.check()
     if settings.log_json:
         configure_logging(json_logs=True)
     services = Services.build(settings)
@@ -63,7 +65,7 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
                 CORSMiddleware,
                 allow_origins=list(settings.cors_origins),
                 allow_methods=["GET", "POST"],
-                allow_headers=["authorization", "content-type"],
+                allow_headers=["authorization", "content-type", *PREFLIGHT_HEADERS],
             )
         )
     app = Starlette(

@@ -13,7 +13,7 @@ import sys
 from tortoise import Tortoise
 
 from server import database
-from server.settings import Settings
+from server.settings import ConfigurationError, Settings
 
 
 def _settings() -> Settings:
@@ -48,6 +48,12 @@ def cmd_serve(args: argparse.Namespace) -> None:
     import uvicorn
 
     os.environ.setdefault("DEMO", "1")
+    try:
+        # Checked once here, with a clear message, rather than by every worker as it fails.
+        Settings.from_env().check()
+    except ConfigurationError as refused:
+        print(refused, file=sys.stderr)
+        sys.exit(2)
     if args.workers > 1 and not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
         # /metrics then sums every worker's counters (prometheus-client's multiprocess mode).
         import tempfile

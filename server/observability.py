@@ -4,6 +4,7 @@ and the health (process up) and readiness (database and Redis reachable) endpoin
 from __future__ import annotations
 
 import contextvars
+import hmac
 import json
 import logging
 import os
@@ -58,8 +59,22 @@ def _pool_sizes() -> tuple[int, int]:
     return size - idle, idle
 
 
+def _scraper(request: Request, token: str) -> bool:
+    """The request carries ``Authorization: Bearer <METRICS_TOKEN>``."""
+    scheme, _, value = request.headers.get("authorization", "").partition(" ")
+    return scheme.lower() == "bearer" and hmac.compare_digest(value.strip().encode(), token.encode())
+
+
 async def metrics(request: Request) -> Response:
+    """Prometheus metrics, for the scraper holding METRICS_TOKEN only: operation names, error rates
+    and pool sizes tell an attacker what works. Without a configured token the route is off."""
     services = request.app.state.services
+    token = services.settings.metrics_token
+    if not token:
+        return Response("Not Found", status_code=404, media_type="text/plain")
+    if not _scraper(request, token):
+        return Response("Unauthorized", status_code=401, media_type="text/plain",
+                        headers={"WWW-Authenticate": 'Bearer realm="metrics"'})
     SUBSCRIPTIONS.set(services.broker.subscriber_count)
     in_use, idle = _pool_sizes()
     DB_POOL.labels("in_use").set(in_use)

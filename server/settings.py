@@ -43,6 +43,10 @@ def _secret_key() -> str:
     return key
 
 
+class ConfigurationError(Exception):
+    """Settings this service refuses to start with."""
+
+
 @dataclass(frozen=True)
 class Settings:
     database_url: str
@@ -84,6 +88,8 @@ class Settings:
     # Operations one websocket may run at once; more are refused with an error message.
     max_subscriptions_per_connection: int = 50
     cors_origins: tuple[str, ...] = ()
+    # GET /metrics answers only `Authorization: Bearer <this>`; without it /metrics is off (404).
+    metrics_token: str | None = None
     # Rate limits, per minute: logins per address, code sendings per address, code checks per
     # address and per account (per phone when registering), partner calls per key and per address.
     login_rate_per_address: int = 60
@@ -135,6 +141,7 @@ class Settings:
             max_body_bytes=_int("MAX_BODY_BYTES", 1_000_000),
             max_upload_bytes=_int("MAX_UPLOAD_BYTES", 25_000_000),
             cors_origins=_list("CORS_ORIGINS", ()),
+            metrics_token=os.environ.get("METRICS_TOKEN") or None,
             login_rate_per_address=_int("LOGIN_RATE_PER_ADDRESS", 60),
             code_rate_per_address=_int("CODE_RATE_PER_ADDRESS", 10),
             code_check_rate_per_address=_int("CODE_CHECK_RATE_PER_ADDRESS", 30),
@@ -147,6 +154,17 @@ class Settings:
             partner_rate_per_address=_int("PARTNER_RATE_PER_ADDRESS", 1200),
             max_subscriptions_per_connection=_int("MAX_SUBSCRIPTIONS_PER_CONNECTION", 50),
         )
+
+    def check(self) -> None:
+        """Refuse settings that would run production on a demo stand-in for a secret: without an
+        SMS gateway the outbox would keep every verification code, and no code would arrive."""
+        if not self.demo and not self.sms_gateway_url:
+            raise ConfigurationError(
+                "生产模式（DEMO=0）必须设置 SMS_GATEWAY_URL：没有短信网关，验证码只会留在发件箱里，"
+                "无法送达。演示请设置 DEMO=1。\n"
+                "Production (DEMO=0) requires SMS_GATEWAY_URL: without an SMS gateway, verification "
+                "codes would only be kept in the outbox, never delivered. For a demo, set DEMO=1."
+            )
 
     def with_(self, **changes: object) -> Settings:
         return replace(self, **changes)  # type: ignore[arg-type]

@@ -27,6 +27,7 @@ from resolvers.messages import watch_connection
 from schema import build_schema
 from schema.limits import code_request_errors
 from server.context import Context, api_key, bearer_token, current_context
+from server.csrf import refuse_cross_site
 from server.documents import DocumentStore, RequestRefused, lift_document_id, resolve_document
 from server.observability import observe_request
 from server.services import Services
@@ -148,6 +149,7 @@ class GraphQLApp(GraphQL):
                     watcher.cancel()
         started = time.perf_counter()
         try:
+            refuse_cross_site(request)
             response = await super().run(request, *args, **kwargs)
         except RequestRefused as refused:
             response = JSONResponse(refused.body(), status_code=refused.status, headers=refused.headers,

@@ -172,7 +172,7 @@ async def test_f8_2_checked_by_content_not_by_name(api: Api, demo: None) -> None
     content = method_pdf("按内容识别")
     method = await uploaded(api, token, content=content, filename="办法扫描件.txt", media="text/plain")
     assert method["status"] == "UNPUBLISHED"
-    assert method["file"]["filename"] == "办法扫描件.txt"
+    assert method["file"]["filename"] == "办法扫描件.pdf"  # named by the type it was checked as
     assert await download(api, method["file"]) == content
     xlsx = workbook_bytes(["a"], [["b"]])
     renamed = await upload(api, token, content=xlsx, filename="办法.pdf", media=XLSX)

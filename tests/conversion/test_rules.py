@@ -334,7 +334,7 @@ async def test_f9_3_a_real_pdf_is_accepted_whatever_its_name(api: Api, demo: Non
     w = await world(api)
     rule = await create_rule(api, w.csust.token, basic_rule(w), publish=True,
                              file=("盖章规则.bin", RULE_PDF, "application/octet-stream"))
-    assert rule["file"]["filename"] == "盖章规则.bin"
+    assert rule["file"]["filename"] == "盖章规则.pdf"  # named by the type it was checked as
     assert (await api.client.get(rule["file"]["url"])).content == RULE_PDF
 
 

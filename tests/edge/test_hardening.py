@@ -175,8 +175,8 @@ async def test_edge_connections_behind_fragments_count_their_page_size(api: Api,
 INTROSPECTION = "{ __schema { queryType { name } } }"
 
 
-async def test_edge_introspection_and_graphiql_off_when_disabled(make_api: Any) -> None:
-    api = await make_api(graphiql=False, introspection=False, demo=False)
+async def test_edge_introspection_and_graphiql_off_when_disabled(make_api: Any, sms_gateway: Any) -> None:
+    api = await make_api(graphiql=False, introspection=False, demo=False, sms_gateway_url=sms_gateway.url)
     for query in (INTROSPECTION, '{ __type(name: "Query") { name } }'):
         response = await api.client.post("/graphql", json={"query": query}, headers={"accept": GRAPHQL_RESPONSE})
         assert response.status_code == 400, response.text
@@ -189,8 +189,8 @@ async def test_edge_introspection_and_graphiql_off_when_disabled(make_api: Any) 
     await still_serves(api)
 
 
-async def test_edge_introspection_and_graphiql_follow_demo_settings(make_api: Any, monkeypatch: pytest.MonkeyPatch
-                                                                   ) -> None:
+async def test_edge_introspection_and_graphiql_follow_demo_settings(make_api: Any, monkeypatch: pytest.MonkeyPatch,
+                                                                   sms_gateway: Any) -> None:
     monkeypatch.setenv("SECRET_KEY", "edge-test-secret")
     for name in ("GRAPHIQL", "INTROSPECTION", "DEMO"):
         monkeypatch.delenv(name, raising=False)
@@ -206,9 +206,55 @@ async def test_edge_introspection_and_graphiql_follow_demo_settings(make_api: An
     page = await api.client.get("/graphql", headers={"accept": "text/html"})
     assert page.status_code == 200 and media_type(page) == "text/html" and "GraphiQL" in page.text
 
-    off = await make_api(demo=production.demo, graphiql=production.graphiql, introspection=production.introspection)
+    off = await make_api(demo=production.demo, graphiql=production.graphiql, introspection=production.introspection,
+                         sms_gateway_url=sms_gateway.url)
     assert codes(await off.client.post("/graphql", json={"query": INTROSPECTION}))[0] == "INTROSPECTION_DISABLED"
     assert (await off.client.get("/graphql", headers={"accept": "text/html"})).status_code == 404
+
+
+# Every kind of "Did you mean …?" GraphQL can add, each in a request that does not run: a field,
+# an argument (of a field and of a directive), a type (of a variable and of a fragment), an enum
+# value and an input field, in the document and in variables.
+SEND = "mutation($input: SendVerificationCodeInput!) { sendVerificationCode(input: $input) { sentTo } }"
+SUGGESTING: list[tuple[str, dict[str, Any], str]] = [
+    ("{ learner { totalCount } }", {}, "learners"),
+    ("{ learners(frist: 1) { totalCount } }", {}, "first"),
+    ("{ learners { totalCount @include(iff: true) } }", {}, "if"),
+    ("query($f: LearnerFiltr) { learners(filter: $f) { totalCount } }", {}, "LearnerFilter"),
+    ("{ learners { ... on LearnerConection { totalCount } } }", {}, "LearnerConnection"),
+    ('mutation { sendVerificationCode(input: {purpose: REGISTR, phone: "13900000001"}) { sentTo } }', {},
+     "REGISTER"),
+    ('mutation { sendVerificationCode(input: {purpose: REGISTER, phon: "13900000001"}) { sentTo } }', {},
+     "phone"),
+    (SEND, {"input": {"purpose": "REGISTR", "phone": "13900000001"}}, "REGISTER"),
+    (SEND, {"input": {"purpose": "REGISTER", "phon": "13900000001"}}, "phone"),
+]
+
+
+async def suggestion_messages(api: Api) -> list[list[str]]:
+    answers = []
+    for query, variables, _ in SUGGESTING:
+        response = await api.client.post("/graphql", json={"query": query, "variables": variables})
+        body = response.json()
+        assert body.get("data") is None and body["errors"], (query, body)
+        assert set(codes(response)) <= {"GRAPHQL_VALIDATION_FAILED", "BAD_USER_INPUT"}, (query, body)
+        answers.append([error["message"] for error in body["errors"]])
+    return answers
+
+
+async def test_edge_no_field_suggestions_when_introspection_is_off(make_api: Any, sms_gateway: Any) -> None:
+    # With introspection on (development), GraphQL suggests the names it knows: the documents
+    # above do draw a suggestion each.
+    open_api = await make_api(introspection=True)
+    for (query, _, suggested), messages in zip(SUGGESTING, await suggestion_messages(open_api), strict=True):
+        assert any("Did you mean" in m and suggested in m for m in messages), (query, messages)
+
+    # Off, nothing of the schema's names leaks through a typo.
+    closed = await make_api(introspection=False, graphiql=False, demo=False, sms_gateway_url=sms_gateway.url)
+    for (query, _, suggested), messages in zip(SUGGESTING, await suggestion_messages(closed), strict=True):
+        assert not any("Did you mean" in m or f"'{suggested}'" in m for m in messages), (query, messages)
+    assert sms_gateway.received == []
+    await still_serves(closed)
 
 
 # --- unexpected errors --------------------------------------------------------------------------

@@ -9,6 +9,7 @@ arrives first, and events reach one subscriber in the order they were published.
 from __future__ import annotations
 
 import asyncio
+import logging
 import time
 from collections import Counter
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -338,6 +339,48 @@ async def test_d2_query_over_graphql_ws_is_refused_as_a_client_error(demo, live_
         assert (await client.next_data(op))["unreadMessageCount"] == 0
     assert answers[0]["payload"].get("extensions", {}).get("code") != "INTERNAL_SERVER_ERROR", answers
     assert not [r for r in caplog.records if r.name == "credit_bank.errors"]
+
+
+def error_codes(message: dict[str, Any]) -> list[str | None]:
+    payload = message["payload"]
+    return [error.get("extensions", {}).get("code") for error in (payload if isinstance(payload, list) else [payload])]
+
+
+@PROTOCOLS
+async def test_d2_document_over_max_tokens_is_too_many_tokens_as_over_http(demo, live_server, protocol, caplog):
+    admin = await login(live_server.api, *CSUST)
+    kind = "subscription" if protocol == GRAPHQL_WS else "query"
+    too_long = f"{kind} {{ " + " ".join(["unreadMessageCount"] * 4100) + " }"
+    over_http = await live_server.http.post("/graphql", json={"query": too_long},
+                                            headers={"authorization": f"Bearer {admin}"})
+    assert [e["extensions"]["code"] for e in over_http.json()["errors"]] == ["TOO_MANY_TOKENS"], over_http.text
+    async with ws_client(live_server, admin, protocol) as client:
+        for document in (too_long, "subscription { " + " ".join(["unreadMessageCount"] * 4100) + " }"):
+            op = await client.subscribe(document)
+            answer = await client.next_message(op)
+            assert answer["type"] == "error", answer
+            assert error_codes(answer) == ["TOO_MANY_TOKENS"], answer
+            assert "4000" in error_text(answer)
+        # The connection still serves.
+        op = await client.subscribe(UNREAD)
+        assert (await client.next_data(op))["unreadMessageCount"] == 0
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR], [r.getMessage() for r in caplog.records]
+
+
+@PROTOCOLS
+async def test_d2_document_that_does_not_parse_is_answered_not_crashed(demo, live_server, protocol, caplog):
+    admin = await login(live_server.api, *CSUST)
+    async with ws_client(live_server, admin, protocol) as client:
+        op = await client.subscribe("subscription { unreadMessageCount")
+        if protocol == TRANSPORT_WS:
+            # graphql-transport-ws closes the connection on a document that is not GraphQL.
+            closed = await client.wait_closed()
+            assert closed.code == 4400 and "Syntax Error" in closed.reason, closed
+        else:
+            answer = await client.next_message(op)
+            assert answer["type"] == "error" and error_codes(answer) == ["GRAPHQL_PARSE_FAILED"], answer
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR], [r.getMessage() for r in caplog.records]
+    await still_serving(live_server, admin, protocol)
 
 
 @PROTOCOLS

@@ -38,6 +38,7 @@ from tests.support.processes import (
     describe,
     redis_server,
 )
+from tests.support.services import SmsGateway
 
 pytestmark = pytest.mark.skipif(
     backend() != "postgres",
@@ -46,6 +47,7 @@ pytestmark = pytest.mark.skipif(
 
 MESSAGE_RECEIVED = "subscription { messageReceived { id kind title objectId read } }"
 UNREAD = "subscription { unreadMessageCount }"
+METRICS_TOKEN = "two-processes-metrics-token"
 MESSAGES = "query { messages(first: 10) { totalCount nodes { id title } } }"
 
 
@@ -59,19 +61,20 @@ class Cluster:
     async def subscriptions_on(self, worker: AppProcess) -> int:
         """The worker's open subscriptions, from its /metrics (one process: its own count)."""
         async with httpx.AsyncClient(base_url=worker.url, timeout=WAIT) as client:
-            text = (await client.get("/metrics")).text
+            text = (await client.get("/metrics", headers={"Authorization": f"Bearer {METRICS_TOKEN}"})).text
         found = re.search(r"^graphql_subscriptions(?:\{[^}]*\})? ([0-9.e+]+)$", text, re.MULTILINE)
         assert found, "no graphql_subscriptions gauge in /metrics"
         return int(float(found.group(1)))
 
 
 @pytest_asyncio.fixture
-async def cluster(settings: Settings, tmp_path: Path) -> AsyncIterator[Cluster]:
+async def cluster(settings: Settings, tmp_path: Path, sms_gateway: SmsGateway) -> AsyncIterator[Cluster]:
     """Redis and workers A and B on the session's database (migrated by the session; the workers
     never migrate PostgreSQL). Stopped before the autouse fixture empties the tables. When the
     test fails, the processes' output is printed (pytest shows it under the failure)."""
     with redis_server(tmp_path / "redis") as redis:
-        env = app_env(settings.database_url, tmp_path / "app", redis_url=redis.url)
+        env = app_env(settings.database_url, tmp_path / "app", redis_url=redis.url, METRICS_TOKEN=METRICS_TOKEN,
+                      SMS_GATEWAY_URL=sms_gateway.url)
         async with app_processes(env, 2, names=["worker-A", "worker-B"]) as (a, b):
             cluster = Cluster(redis, a, b)
             try:

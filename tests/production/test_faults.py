@@ -34,7 +34,8 @@ async def _post_import(url: str, token: str, content: bytes) -> None:
     import json
 
     async with httpx.AsyncClient(base_url=url, timeout=120) as client:
-        await client.post("/graphql", headers={"Authorization": f"Bearer {token}"}, data={
+        await client.post("/graphql", headers={"Authorization": f"Bearer {token}",
+                                               "Apollo-Require-Preflight": "true"}, data={
             "operations": json.dumps({"query": IMPORT, "variables": {"input": {"file": None}}}),
             "map": json.dumps({"0": ["variables.input.file"]}),
         }, files={"0": ("学员.xlsx", content, "application/octet-stream")})

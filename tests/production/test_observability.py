@@ -28,14 +28,41 @@ async def test_readyz_checks_the_database_and_redis(make_api):
     assert response.json()["checks"]["redis"].startswith("error")
 
 
-async def test_metrics_count_requests_by_operation_and_outcome(api):
+METRICS_TOKEN = "metrics-test-token-0123456789"
+SCRAPER = {"Authorization": f"Bearer {METRICS_TOKEN}"}
+
+
+async def test_metrics_count_requests_by_operation_and_outcome(make_api):
+    api = await make_api(metrics_token=METRICS_TOKEN)
     await api(ME)  # refused: not logged in, an answer with errors
     await api("query Labels { labels(names: [\"ErrorCode\"]) { name } }")
-    text = (await api.client.get("/metrics")).text
+    text = (await api.client.get("/metrics", headers=SCRAPER)).text
     assert 'graphql_requests_total{operation="MyMessages",outcome="errors"}' in text
     assert 'graphql_requests_total{operation="Labels",outcome="ok"}' in text
     assert 'graphql_request_seconds_bucket{le="0.005",operation="Labels"}' in text
     assert "graphql_subscriptions" in text and 'db_pool_connections{state="in_use"}' in text
+
+
+async def test_metrics_answer_only_the_scraper_with_the_token(make_api):
+    api = await make_api(metrics_token=METRICS_TOKEN)
+    await api(ME)
+    for headers in ({}, {"Authorization": "Bearer wrong"}, {"Authorization": METRICS_TOKEN},
+                    {"Authorization": f"Basic {METRICS_TOKEN}"}, {"X-Metrics-Token": METRICS_TOKEN}):
+        refused = await api.client.get("/metrics", headers=headers)
+        assert refused.status_code == 401, (headers, refused.status_code)
+        assert refused.headers["www-authenticate"].startswith("Bearer")
+        assert "graphql_requests_total" not in refused.text and "MyMessages" not in refused.text
+    assert (await api.client.get("/metrics", headers=SCRAPER)).status_code == 200
+    # In the query string a token would end up in access logs: not accepted there.
+    assert (await api.client.get("/metrics", params={"token": METRICS_TOKEN})).status_code == 401
+
+
+async def test_metrics_are_off_without_a_configured_token(api):
+    await api(ME)
+    for headers in ({}, {"Authorization": "Bearer "}, {"Authorization": "Bearer None"}):
+        response = await api.client.get("/metrics", headers=headers)
+        assert response.status_code == 404, response.text
+        assert "graphql_requests_total" not in response.text
 
 
 async def test_request_id_is_echoed_or_made_and_logged_as_json(api, caplog):
