@@ -8,11 +8,10 @@ from tortoise.timezone import now
 from tortoise.transactions import in_transaction
 
 from models.achievement import RECOGNITION_TRANSITIONS, Achievement, RecognitionStatus
-from resolvers import audit
+from resolvers import audit, policy
 from resolvers.access import require_staff
 from resolvers.batch import ItemResult, failed, not_found
 from resolvers.errors import Code
-from resolvers.ids import decode_id
 
 if TYPE_CHECKING:
     from server.context import Context
@@ -22,11 +21,12 @@ async def advance(ctx: Context, ids: list[str], target: RecognitionStatus) -> li
     """Move each achievement one step to ``target``; answer per item."""
     require_staff(ctx)
     sources = [s for s, t in RECOGNITION_TRANSITIONS.items() if t == target]
+    every = policy.owned(ctx, Achievement)
     results: list[ItemResult] = []
     async with in_transaction():
         for item_id in ids:
-            pk = decode_id(item_id, "Achievement", strict=False)
-            achievement = await Achievement.get_or_none(id=pk, deleted_at__isnull=True)
+            pk = policy.pk_of(Achievement, item_id)
+            achievement = await every.filter(id=pk).first()
             if achievement is None:
                 results.append(not_found(item_id))
                 continue
