@@ -76,6 +76,8 @@ class Caller:
     portal's visitor); a partner key's call carries its institution's main account."""
 
     account: Account | None
+    # The modules that cover the rows being asked about (B9): a sub-user holds them or not.
+    modules: tuple[Module, ...] = ()
 
     @property
     def is_staff(self) -> bool:
@@ -113,6 +115,18 @@ class Caller:
             return None
         return institution.id
 
+    @property
+    def mine(self) -> int | None:
+        """The caller's institution, when they may use a module that covers the rows asked about."""
+        return self.institution(*self.modules)
+
+    @property
+    def lacks_modules(self) -> bool:
+        """A user of an institution whose modules cover none of the rows asked about."""
+        account = self.account
+        return (account is not None and account.is_institution_member and bool(self.modules)
+                and not any(self.holds(m) for m in self.modules))
+
 
 def caller(ctx: Context, *, incomplete_ok: bool = False) -> Caller:
     """The caller of this request. A token that was sent but is no longer valid answers
@@ -130,6 +144,10 @@ def caller(ctx: Context, *, incomplete_ok: bool = False) -> Caller:
                 and not (account.institution and account.institution.is_registered)):
             raise Forbidden("请先完成机构注册", code="REGISTRATION_INCOMPLETE")
     return Caller(account)
+
+
+def _for(c: Caller, spec: Rule) -> Caller:
+    return Caller(c.account, spec.modules)
 
 
 # --- rules ----------------------------------------------------------------------------------------
@@ -151,16 +169,18 @@ class Rule:
     # The rows still in use (not deleted, withdrawn or revoked); the others are kept for the
     # record and read only by their holder's own lookups (``retired=True``).
     live: Q | None = None
+    # The modules whose users hold their institution's rows of this model (B9).
+    modules: tuple[Module, ...] = ()
     incomplete_ok: bool = False  # readable before the institution's registration is complete
 
 
 RULES: dict[type[Model], Rule] = {}
 
 
-def rule(model: type[Model], type_name: str, *, live: Q | None = None, incomplete_ok: bool = False
-         ) -> Callable[[Callable[[Caller], Scope]], Callable[[Caller], Scope]]:
+def rule(model: type[Model], type_name: str, *, live: Q | None = None, modules: tuple[Module, ...] = (),
+         incomplete_ok: bool = False) -> Callable[[Callable[[Caller], Scope]], Callable[[Caller], Scope]]:
     def register(scope: Callable[[Caller], Scope]) -> Callable[[Caller], Scope]:
-        RULES[model] = Rule(model, scope, type_name, live, incomplete_ok)
+        RULES[model] = Rule(model, scope, type_name, live, modules, incomplete_ok)
         return scope
     return register
 
@@ -223,105 +243,99 @@ def _published_rule_achievements() -> Q:
             | Q(id__in=Subquery(RuleTarget.filter(rule_id__in=Subquery(in_rules)).values("achievement_id"))))
 
 
-@rule(Achievement, "Achievement", live=Q(deleted_at__isnull=True))
+@rule(Achievement, "Achievement", live=Q(deleted_at__isnull=True),
+      modules=(Module.ACHIEVEMENTS, Module.CONVERSION_RULES, Module.CONVERSION_REVIEW))
 def _achievements(c: Caller) -> Scope:
     """The catalogue: an institution's own to the users who keep it, store records on it, make
     rules or review conversions with it; recognised achievements (the bank's public catalogue) and
     those a published rule names to everyone; a learner also the achievements of their records."""
     if c.is_staff:
         return Scope(own=ALL)
-    mine = c.institution(Module.ACHIEVEMENTS, Module.CONVERSION_RULES, Module.CONVERSION_REVIEW)
     learner = c.learner_account_id
     held = None
     if learner is not None:
         held = Q(id__in=Subquery(LearnerAchievement.filter(
             learner__account_id=learner, withdrawn_at__isnull=True).values("achievement_id")))
     shared = _either(Q(recognition_status=RecognitionStatus.RECOGNIZED), _published_rule_achievements(), held)
-    return Scope(own=_is("institution_id", mine), shared=shared)
+    return Scope(own=_is("institution_id", c.mine), shared=shared)
 
 
-@rule(SubtypeGrant, "SubtypeGrant", live=Q(revoked_at__isnull=True))
+@rule(SubtypeGrant, "SubtypeGrant", live=Q(revoked_at__isnull=True), modules=(Module.ACHIEVEMENTS,))
 def _grants(c: Caller) -> Scope:
     if c.is_staff:
         return Scope(own=ALL)
-    return Scope(own=_is("institution_id", c.institution(Module.ACHIEVEMENTS)))
+    return Scope(own=_is("institution_id", c.mine))
 
 
-@rule(Learner, "Learner")
+@rule(Learner, "Learner", modules=(Module.ACHIEVEMENTS,))
 def _learners(c: Caller) -> Scope:
     if c.is_staff:
         return Scope(own=ALL)
-    return Scope(own=_either(_is("institution_id", c.institution(Module.ACHIEVEMENTS)),
-                             _is("account_id", c.learner_account_id)))
+    return Scope(own=_either(_is("institution_id", c.mine), _is("account_id", c.learner_account_id)))
 
 
-@rule(LearnerAchievement, "LearnerAchievement", live=Q(withdrawn_at__isnull=True))
+# Reviewers (成果转换管理) send the institution's records in batches (F9.7).
+@rule(LearnerAchievement, "LearnerAchievement", live=Q(withdrawn_at__isnull=True),
+      modules=(Module.ACHIEVEMENTS, Module.CONVERSION_REVIEW))
 def _records(c: Caller) -> Scope:
     """Held (not withdrawn) records: the storing institution's, and the learner's own."""
     if c.is_staff:
         return Scope(own=ALL)
-    # Reviewers (成果转换管理) send the institution's records in batches (F9.7).
-    mine = c.institution(Module.ACHIEVEMENTS, Module.CONVERSION_REVIEW)
-    return Scope(own=_either(_is("institution_id", mine), _is("learner__account_id", c.learner_account_id)))
+    return Scope(own=_either(_is("institution_id", c.mine), _is("learner__account_id", c.learner_account_id)))
 
 
-@rule(Feedback, "Feedback")
+@rule(Feedback, "Feedback", modules=(Module.ACHIEVEMENTS,))
 def _feedbacks(c: Caller) -> Scope:
     if c.is_staff:
         return Scope(own=ALL)
-    return Scope(own=_either(_is("institution_id", c.institution(Module.ACHIEVEMENTS)),
-                             _is("account_id", c.learner_account_id)))
+    return Scope(own=_either(_is("institution_id", c.mine), _is("account_id", c.learner_account_id)))
 
 
-@rule(ImportJob, "ImportJob")
+@rule(ImportJob, "ImportJob", modules=(Module.ACHIEVEMENTS,))
 def _imports(c: Caller) -> Scope:
     if c.is_staff:
         return Scope(own=ALL)
-    return Scope(own=_is("institution_id", c.institution(Module.ACHIEVEMENTS)))
+    return Scope(own=_is("institution_id", c.mine))
 
 
-@rule(ConversionMethod, "ConversionMethod", live=Q(deleted_at__isnull=True))
+@rule(ConversionMethod, "ConversionMethod", live=Q(deleted_at__isnull=True), modules=(Module.CONVERSION_RULES,))
 def _methods(c: Caller) -> Scope:
     """An institution's methods to its rule makers; the published one to everyone (F8.5)."""
     if c.is_staff:
         return Scope(own=ALL)
-    return Scope(own=_is("institution_id", c.institution(Module.CONVERSION_RULES)),
-                 shared=Q(status=PublishStatus.PUBLISHED))
+    return Scope(own=_is("institution_id", c.mine), shared=Q(status=PublishStatus.PUBLISHED))
 
 
-@rule(ConversionRule, "ConversionRule", live=Q(deleted_at__isnull=True))
+@rule(ConversionRule, "ConversionRule", live=Q(deleted_at__isnull=True), modules=(Module.CONVERSION_RULES,))
 def _rules(c: Caller) -> Scope:
     """An institution's rules (drafts too) to its rule makers; published ones to everyone."""
     if c.is_staff:
         return Scope(own=ALL)
-    return Scope(own=_is("institution_id", c.institution(Module.CONVERSION_RULES)),
-                 shared=Q(status=PublishStatus.PUBLISHED))
+    return Scope(own=_is("institution_id", c.mine), shared=Q(status=PublishStatus.PUBLISHED))
 
 
-@rule(ConversionApplication, "ConversionApplication")
+@rule(ConversionApplication, "ConversionApplication", modules=(Module.CONVERSION_REVIEW,))
 def _applications(c: Caller) -> Scope:
     """The reviewing institution's (received) and the initiating institution's (sent) to their
     reviewers (成果转换管理), and the applying learner's own."""
     if c.is_staff:
         return Scope(own=ALL)
-    mine = c.institution(Module.CONVERSION_REVIEW)
-    return Scope(own=_either(_is("target_institution_id", mine), _is("initiator_institution_id", mine),
+    return Scope(own=_either(_is("target_institution_id", c.mine), _is("initiator_institution_id", c.mine),
                              _is("applicant_account_id", c.learner_account_id)))
 
 
-@rule(ApplicationBatch, "ApplicationBatch")
+@rule(ApplicationBatch, "ApplicationBatch", modules=(Module.CONVERSION_REVIEW,))
 def _batches(c: Caller) -> Scope:
     if c.is_staff:
         return Scope(own=ALL)
-    mine = c.institution(Module.CONVERSION_REVIEW)
-    return Scope(own=_either(_is("target_id", mine), _is("initiator_id", mine)))
+    return Scope(own=_either(_is("target_id", c.mine), _is("initiator_id", c.mine)))
 
 
-@rule(Message, "Message")
+@rule(Message, "Message", modules=(Module.MESSAGES,))
 def _messages(c: Caller) -> Scope:
     """Everyone reads their own messages; a limited sub-user only with 我的消息 (B9)."""
     account = c.account
-    if account is None or (account.is_institution_member and c.institution(Module.MESSAGES) is None):
+    if account is None or (account.is_institution_member and c.mine is None):
         return Scope()
     return Scope(own=Q(account_id=account.id))
 
@@ -341,9 +355,9 @@ def _partner_keys(c: Caller) -> Scope:
 
 def _query(ctx: Context, model: type[M], *, shared: bool, retired: bool = False) -> QuerySet[M]:
     spec = RULES[model]
-    scope = spec.scope(caller(ctx, incomplete_ok=spec.incomplete_ok))
+    scope = spec.scope(_for(caller(ctx, incomplete_ok=spec.incomplete_ok), spec))
     parts = (scope.own, scope.shared) if shared else (scope.own,)
-    base: QuerySet[M] = model.all()  # type: ignore[assignment]
+    base: QuerySet[M] = _unbound(model)
     if spec.live is not None and not retired:
         base = base.filter(spec.live)
     allowed = _either(*parts)
@@ -354,11 +368,18 @@ def _query(ctx: Context, model: type[M], *, shared: bool, retired: bool = False)
     return base.filter(allowed)
 
 
+def _unbound(model: type[M]) -> QuerySet[M]:
+    """Every row of ``model``, the connection chosen when the query runs: ``Model.all()`` binds the
+    connection of the moment it is built, so a scope built before a transaction would be read
+    outside it (and on SQLite wait for that transaction for ever)."""
+    return model.filter()  # type: ignore[return-value]
+
+
 def public(model: type[M]) -> QuerySet[M]:
     """The rows of ``model`` anyone may read, logged in or not (the portal, F17)."""
     spec = RULES[model]
     shared = spec.scope(Caller(None)).shared
-    base: QuerySet[M] = model.all()  # type: ignore[assignment]
+    base: QuerySet[M] = _unbound(model)
     if spec.live is not None:
         base = base.filter(spec.live)
     if shared is None:
@@ -401,8 +422,26 @@ async def get(ctx: Context, model: type[M], global_id: Any, *, owned: bool = Fal
         query = query.select_related(*with_)
     row = await (query.select_for_update() if for_update else query).first()
     if row is None:
-        raise NotFound()
+        raise _absent(ctx, model)
     return row
+
+
+def _absent(ctx: Context, model: type[Model]) -> Exception:
+    """Why a row is not there for this caller, decided by who asks and the row's type, never by
+    the row — every ID, existing or not, gets the same answer: nobody logged in is asked to log
+    in (UNAUTHENTICATED); a sub-user none of whose modules covers the type gets MODULE_FORBIDDEN;
+    a caller who may read no row of the type at all (a learner asking for a partner) FORBIDDEN;
+    anyone else NOT_FOUND."""
+    spec = RULES[model]
+    c = _for(caller(ctx, incomplete_ok=spec.incomplete_ok), spec)
+    if c.account is None:
+        return Unauthenticated()
+    if c.lacks_modules:
+        return Forbidden("没有该模块的权限", code="MODULE_FORBIDDEN")
+    scope = spec.scope(c)
+    if scope.own is None and scope.shared is None:
+        return Forbidden()
+    return NotFound()
 
 
 # --- facets ---------------------------------------------------------------------------------------

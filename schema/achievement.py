@@ -276,7 +276,7 @@ class AchievementQuery:
     ) -> Connection[ImportJobType]:
         return await import_records(info, imports.import_jobs(info.context), first, after, offset)
 
-    @strawberry.field(description="有效的成果子类型授权；机构看自己的，工作人员可按机构筛选")
+    @strawberry.field(description="有效的成果子类型授权；机构看自己的，工作人员看全部；institutionId 在其中再按机构筛选")
     async def subtype_grants(self, info: Info, institution_id: strawberry.ID | None = None) -> list[SubtypeGrantType]:
         return await grants.live_grants(info.context, institution_id)  # type: ignore[return-value]
 

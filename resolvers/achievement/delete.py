@@ -21,12 +21,11 @@ if TYPE_CHECKING:
 
 async def delete_many(ctx: Context, ids: list[str]) -> list[ItemResult]:
     account = require_institution_member(ctx, Module.ACHIEVEMENTS)
-    own = policy.owned(ctx, Achievement)
     results: list[ItemResult] = []
     async with in_transaction():
         for item_id in ids:
             pk = policy.pk_of(Achievement, item_id)
-            achievement = await own.filter(id=pk).first()
+            achievement = await policy.owned(ctx, Achievement).filter(id=pk).first()
             if achievement is None:
                 results.append(not_found(item_id))
                 continue

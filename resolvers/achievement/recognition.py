@@ -21,12 +21,11 @@ async def advance(ctx: Context, ids: list[str], target: RecognitionStatus) -> li
     """Move each achievement one step to ``target``; answer per item."""
     require_staff(ctx)
     sources = [s for s, t in RECOGNITION_TRANSITIONS.items() if t == target]
-    every = policy.owned(ctx, Achievement)
     results: list[ItemResult] = []
     async with in_transaction():
         for item_id in ids:
             pk = policy.pk_of(Achievement, item_id)
-            achievement = await every.filter(id=pk).first()
+            achievement = await policy.owned(ctx, Achievement).filter(id=pk).first()
             if achievement is None:
                 results.append(not_found(item_id))
                 continue

@@ -112,11 +112,10 @@ async def update(ctx: Context, learner_id: Any, data: Any) -> Learner:
 
 async def delete_many(ctx: Context, ids: list[Any]) -> list[ItemResult]:
     scope.institution_member(ctx)
-    own = policy.owned(ctx, Learner)
     results: list[ItemResult] = []
     async with in_transaction():
         for item_id in ids:
-            learner = await own.filter(id=policy.pk_of(Learner, item_id)).first()
+            learner = await policy.owned(ctx, Learner).filter(id=policy.pk_of(Learner, item_id)).first()
             if learner is None:
                 results.append(not_found(item_id))
             elif not can_modify_learner(learner.status):

@@ -186,11 +186,10 @@ async def withdraw(ctx: Context, ids: list[Any], reason: str | None, reason_file
     file_name = (getattr(reason_file, "filename", "") or f"撤回原因{kind[1]}")[:200]
     file_key = await ctx.services.storage.save(content, kind[1])
     results: list[ItemResult] = []
-    held = policy.owned(ctx, LearnerAchievement, retired=True)
     async with in_transaction():
         for item_id in ids:
             pk = policy.pk_of(LearnerAchievement, item_id)
-            record = await held.filter(id=pk).first()
+            record = await policy.owned(ctx, LearnerAchievement, retired=True).filter(id=pk).first()
             if record is None:
                 results.append(not_found(item_id))
                 continue
