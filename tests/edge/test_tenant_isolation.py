@@ -110,18 +110,21 @@ from tests.support.walker import (
 REFUSALS = {"NOT_FOUND", "FORBIDDEN", "UNAUTHENTICATED", "PASSWORD_CHANGE_REQUIRED", "MODULE_FORBIDDEN"}
 # Those whose mutations may change nothing first: the others really change A's world as they go.
 MODULES = ("MESSAGES", "INSTITUTION_INFO", "CONVERSION_REVIEW", "CONVERSION_RULES", "ACHIEVEMENTS")
-SUB_USERS = {f"A's {module} sub-user": module for module in MODULES}
-ACTORS = ("institution", "learner", "partner", "anonymous", *SUB_USERS)
+SUB_USER_ACTORS = {f"A's {module} sub-user": module for module in MODULES}
+ACTORS = ("institution", "learner", "partner", "anonymous", *SUB_USER_ACTORS)
 # What each module of the institution space covers (B9): the node types of A that its sub-users
-# read (the catalogue serves the rules and the review; reviewers send A's records in batches,
-# F9.7), and those whose rows its mutations change. Messages are per account: a sub-user never
-# reads A's main account's; accounts, partners and keys belong to the main account and the staff.
+# read (every one its own institution; the catalogue serves the rules and the review; reviewers
+# send A's records, with their learners, in batches, F9.7), and those whose rows its mutations
+# change. Messages are per account: a sub-user never reads A's main account's; accounts,
+# partners and keys belong to the main account and the staff.
 MODULE_READS: dict[str, set[str]] = {
-    "ACHIEVEMENTS": {"Achievement", "SubtypeGrant", "Learner", "LearnerAchievement", "Feedback", "ImportJob"},
-    "CONVERSION_RULES": {"Achievement", "ConversionMethod", "ConversionRule"},
-    "CONVERSION_REVIEW": {"Achievement", "LearnerAchievement", "ConversionApplication", "ApplicationBatch"},
-    "MESSAGES": set(),
-    "INSTITUTION_INFO": set(),
+    "ACHIEVEMENTS": {"Institution", "Achievement", "SubtypeGrant", "Learner", "LearnerAchievement", "Feedback",
+                     "ImportJob"},
+    "CONVERSION_RULES": {"Institution", "Achievement", "ConversionMethod", "ConversionRule"},
+    "CONVERSION_REVIEW": {"Institution", "Achievement", "Learner", "LearnerAchievement", "ConversionApplication",
+                          "ApplicationBatch"},
+    "MESSAGES": {"Institution"},
+    "INSTITUTION_INFO": {"Institution"},
 }
 MODULE_WRITES: dict[str, set[str]] = {
     "ACHIEVEMENTS": {"Achievement", "Learner", "LearnerAchievement", "Feedback", "ImportJob"},
@@ -210,13 +213,13 @@ class World:
         """What ``actor`` must never read: for another tenant, every private value of A; for A's
         sub-user, the private values of the other modules and the IDs of A's objects its module
         does not cover."""
-        module = SUB_USERS.get(actor)
+        module = SUB_USER_ACTORS.get(actor)
         if module is None:
             return self.canaries
         found = {v: label for m, values in self.module_canaries.items() if m != module for v, label in values.items()}
         for target in self.targets:
             if not target.public and target.type not in MODULE_READS[module]:
-                found[target.id] = f"the ID of {target.label}"
+                found[json.dumps(target.id)] = f"the ID of {target.label}"
         return found
 
     def of_types(self, types: tuple[str, ...]) -> list[Target]:
@@ -304,6 +307,7 @@ async def build_world(api: Api) -> World:
     published_method = await methods.uploaded(api, a, publish=True)
     draft_method = await methods.uploaded(api, a, name=f"{SECRET}转换办法草稿")
     c_course = await store_course(api, c, "丙课程")
+    await catalogue.recognize(api, staff, [c_course["id"]])  # public: A's rule may take it as a source
     rule_input = rules.degree_rule([rules.source(c_course)], [course], rule_type="DEGREE_TO_DEGREE")
     published_rule = await rules.create_rule(api, a, rule_input, publish=True)
     draft_rule = await rules.create_rule(api, a, {**rule_input, "description": f"{SECRET}草稿规则"})
@@ -390,7 +394,7 @@ async def build_world(api: Api) -> World:
         private("A's partner key", "PartnerKey", a_partner.api_key["id"]),
     ]
     sub_users = {}
-    for n, (actor, module) in enumerate(SUB_USERS.items()):
+    for n, (actor, module) in enumerate(SUB_USER_ACTORS.items()):
         sub_users[actor] = await learners.add_sub_user(api, a, f"a_{module.lower()}", f"139000005{n:02d}", [module])
     module_canaries = {
         "ACHIEVEMENTS": {f"{SECRET}反馈": "A's feedback (成果及学员管理)",
@@ -412,8 +416,8 @@ async def build_world(api: Api) -> World:
         canaries[person(n)] = f"the ID number of A's learner {n}"
         canaries[masked(person(n))] = f"the masked ID number of A's learner {n}"
     for target in targets:
-        if not target.public:
-            canaries[target.id] = f"the ID of {target.label}"
+        if not target.public:  # quoted: "QWNjb3VudDox" (Account:1) is a prefix of Account:10's ID
+            canaries[json.dumps(target.id)] = f"the ID of {target.label}"
     tokens = {"institution": b, "learner": b_learner, "anonymous": None, "A's main account": a,
               "bank staff": staff, "A's learner": a_learner, "C's main account": c, **sub_users}
     return World(tokens=tokens, b_partner=b_partner, targets=targets, canaries=canaries,
@@ -551,7 +555,7 @@ class Runner:
         on its own, right before and after it (its twin goes first, and what the twin does is not
         counted); a query's calls together."""
         mutation = plan.operation == "mutation"
-        module = SUB_USERS.get(actor)
+        module = SUB_USER_ACTORS.get(actor)
         writes = payload_types(self.schema, plan) if mutation else set()
         calls = []
         await self.watcher.settle()
@@ -560,7 +564,7 @@ class Runner:
                 # A's sub-user may read what its module covers, and change rows of its module.
                 entitled = module is not None and target.type in MODULE_READS[module]
                 may_change = module is not None and (target.type in MODULE_WRITES[module] or (
-                    target.public and bool(writes & MODULE_WRITES[module])))
+                    (target.public or entitled) and bool(writes & MODULE_WRITES[module])))
                 variant = walk.variants.get((plan.key, slot.name, target.label), Variant())
                 probe, twin = self.probes(plan, slot, target, variant)
                 twin_body = await self.send(actor, twin)
@@ -572,6 +576,9 @@ class Runner:
                                    self.world.canaries_for(actor), entitled=entitled, may_change=may_change))
         if not mutation:
             changes = await self.watcher.changes()
+            if module is not None:
+                # A sub-user reading full ID numbers its module covers leaves audit rows (F5.4).
+                changes = [c for c in changes if not c.startswith("audit_log#")]
             if changes:
                 for call in calls:
                     call.problems.append("a call of this query changed the database: " + "; ".join(changes[:6]))
@@ -698,7 +705,7 @@ async def run_walk(api: Api) -> Walk:
         for plan in walk.reads:
             if actor != "partner" or plan.key in registered:
                 await attacks.read(actor, plan, walk)
-        for plan in sorted(walk.plans, key=control_order) if actor in SUB_USERS else walk.plans:
+        for plan in sorted(walk.plans, key=control_order) if actor in SUB_USER_ACTORS else walk.plans:
             if actor != "partner" or plan.key in registered:
                 await attacks.attack(actor, plan, walk)
         timed(walk, actor, began)
