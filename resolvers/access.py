@@ -33,9 +33,12 @@ def require_account(
     return account
 
 
-def require_institution_member(ctx: Context, module: Module | None = None) -> Account:
-    """A user of a registered institution; a limited sub-user must hold ``module`` (B9)."""
+def require_institution_member(ctx: Context, module: Module | None = None, *, staff: bool = False) -> Account:
+    """A user of a registered institution (or, with ``staff``, bank staff too); a limited
+    sub-user must hold ``module`` (B9)."""
     account = require_account(ctx)
+    if staff and account.kind == AccountKind.STAFF:
+        return account
     if not account.is_institution_member:
         raise Forbidden()
     if (
@@ -45,6 +48,22 @@ def require_institution_member(ctx: Context, module: Module | None = None) -> Ac
         and module.value not in account.modules
     ):
         raise Forbidden("没有该模块的权限", code="MODULE_FORBIDDEN")
+    return account
+
+
+def require_module(ctx: Context, module: Module) -> Account:
+    """Anyone logged in; a limited sub-user only with ``module`` (B9). For the lists every kind
+    of caller uses (each sees the rows the read policy gives them)."""
+    account = require_account(ctx)
+    if account.is_institution_member:
+        require_institution_member(ctx, module)
+    return account
+
+
+def require_learner(ctx: Context, message: str = "只有学员可以进行此操作") -> Account:
+    account = require_account(ctx)
+    if account.kind != AccountKind.LEARNER:
+        raise Forbidden(message)
     return account
 
 

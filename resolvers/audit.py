@@ -10,7 +10,6 @@ if TYPE_CHECKING:
     from tortoise.models import Model
 
     from models.account import Account
-
     from server.context import Context
 
 

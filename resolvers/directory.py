@@ -11,10 +11,9 @@ from tortoise.transactions import in_transaction
 
 from models.directory import Province, School
 from models.institution import Institution
-from resolvers import audit, checks
+from resolvers import audit, checks, policy
 from resolvers.access import require_staff
-from resolvers.errors import Code, Invalid, NotFound, Problems
-from resolvers.ids import decode_id
+from resolvers.errors import Code, Invalid, Problems
 
 if TYPE_CHECKING:
     from server.context import Context
@@ -31,7 +30,7 @@ def schools(data: Any | None) -> QuerySet[School]:
     query = School.all()
     if data is not None:
         if data.province_id:
-            query = query.filter(province_id=decode_id(data.province_id, "Province", strict=False))
+            query = query.filter(province_id=policy.pk_of(Province, data.province_id))
         if data.name:
             query = query.filter(name__icontains=data.name.strip())
         if data.code:
@@ -55,9 +54,7 @@ async def create_province(ctx: Context, data: Any) -> Province:
 
 async def update_province(ctx: Context, province_id: object, data: Any) -> Province:
     require_staff(ctx)
-    province = await Province.get_or_none(id=decode_id(province_id, "Province"))
-    if province is None:
-        raise NotFound()
+    province = await policy.get(ctx, Province, province_id, owned=True)
     name, code = _province_fields(data)
     try:
         async with in_transaction():
@@ -71,9 +68,7 @@ async def update_province(ctx: Context, province_id: object, data: Any) -> Provi
 
 async def delete_province(ctx: Context, province_id: object) -> Province:
     require_staff(ctx)
-    province = await Province.get_or_none(id=decode_id(province_id, "Province"))
-    if province is None:
-        raise NotFound()
+    province = await policy.get(ctx, Province, province_id, owned=True)
     if await School.exists(province_id=province.id):
         raise Invalid.one("id", Code.PROVINCE_IN_USE)
     async with in_transaction():
@@ -108,9 +103,7 @@ async def _school_fields(data: Any) -> dict[str, Any]:
     if not _SCHOOL_CODE.match(code):
         problems.add("code", Code.INVALID_SCHOOL_CODE)
     values["code"] = code
-    province = await Province.get_or_none(
-        id=decode_id(data.province_id, "Province", strict=False)
-    )
+    province = await policy.public(Province).filter(id=policy.pk_of(Province, data.province_id)).first()
     if province is None:
         problems.add("provinceId", Code.PROVINCE_NOT_FOUND)
     values["province"] = province
@@ -132,9 +125,7 @@ async def create_school(ctx: Context, data: Any) -> School:
 
 async def update_school(ctx: Context, school_id: object, data: Any) -> School:
     require_staff(ctx)
-    school = await School.get_or_none(id=decode_id(school_id, "School"))
-    if school is None:
-        raise NotFound()
+    school = await policy.get(ctx, School, school_id, owned=True)
     values = await _school_fields(data)
     if values["code"] != school.code and await Institution.exists(school_id=school.id):
         # The main account logs in with the school code: it cannot change under a registration.
@@ -152,9 +143,7 @@ async def update_school(ctx: Context, school_id: object, data: Any) -> School:
 
 async def delete_school(ctx: Context, school_id: object) -> School:
     require_staff(ctx)
-    school = await School.get_or_none(id=decode_id(school_id, "School"))
-    if school is None:
-        raise NotFound()
+    school = await policy.get(ctx, School, school_id, owned=True)
     if await Institution.exists(school_id=school.id):
         raise Invalid.one("id", Code.SCHOOL_IN_USE)
     async with in_transaction():

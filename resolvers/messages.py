@@ -21,10 +21,9 @@ from tortoise.transactions import in_transaction
 from adapters.pubsub import Event
 from models.account import Account, AccountKind, AccountStatus, Module, Session
 from models.message import Message, MessageKind
-from resolvers.access import require_account, require_institution_member
-from resolvers import checks
+from resolvers import checks, policy
+from resolvers.access import require_module
 from resolvers.errors import Code, Invalid, NotFound, Problems
-from resolvers.ids import decode_id
 from server.bulk import insert_returning
 
 if TYPE_CHECKING:
@@ -168,14 +167,12 @@ class Progress:
 
 def require_reader(ctx: Context) -> Account:
     """Anyone logged in reads their own messages; a limited sub-user needs the MESSAGES module."""
-    account = require_account(ctx)
-    if account.is_institution_member:
-        require_institution_member(ctx, Module.MESSAGES)
-    return account
+    return require_module(ctx, Module.MESSAGES)
 
 
 def own_messages(ctx: Context) -> QuerySet[Message]:
-    return Message.filter(account_id=require_reader(ctx).id)
+    require_reader(ctx)
+    return policy.owned(ctx, Message)
 
 
 def filtered(ctx: Context, data: Any | None) -> QuerySet[Message]:
@@ -198,10 +195,11 @@ async def mark_read(ctx: Context, ids: list[str] | None, everything: bool) -> in
     account = require_reader(ctx)
     if not everything and not ids:
         raise Invalid.one("ids", Code.REQUIRED, "请选择消息，或选择全部标为已读")
-    query = Message.filter(account_id=account.id, read_at__isnull=True)
+    own = policy.owned(ctx, Message)
+    query = own.filter(read_at__isnull=True)
     if not everything:
-        pks = {decode_id(value, "Message") for value in ids or []}
-        if await Message.filter(account_id=account.id, id__in=pks).count() != len(pks):
+        pks = {policy.pk_of(Message, value) for value in ids or []}
+        if 0 in pks or await own.filter(id__in=pks).count() != len(pks):
             raise NotFound()
         query = query.filter(id__in=pks)
     async with in_transaction():

@@ -7,10 +7,11 @@ from typing import TYPE_CHECKING
 
 from tortoise.functions import Count
 
-from models.account import AccountKind
+from models.account import Module
 from models.achievement import Achievement, AchievementCategory
 from models.conversion import ConversionRule, PublishStatus
 from models.learner import LearnerAchievement
+from resolvers import policy
 from resolvers.access import require_institution_member
 
 if TYPE_CHECKING:
@@ -34,9 +35,9 @@ class RuleCounts:
 
 @dataclass
 class Overview:
-    achievements: CategoryCounts
-    learner_achievements: CategoryCounts
-    rules: RuleCounts
+    achievements: CategoryCounts | None
+    learner_achievements: CategoryCounts | None
+    rules: RuleCounts | None
 
 
 async def _by(query, field: str) -> dict[str, int]:  # type: ignore[no-untyped-def]
@@ -51,27 +52,19 @@ def _category_counts(counts: dict[str, int]) -> CategoryCounts:
 
 
 async def overview(ctx: Context) -> Overview:
-    account = require_institution_member(ctx)
-    assert account.kind != AccountKind.STAFF
-    mine = account.institution_id  # type: ignore[attr-defined]
-    achievements = await _by(
-        Achievement.filter(institution_id=mine, deleted_at__isnull=True), "category"
-    )
-    learner_achievements = await _by(
-        LearnerAchievement.filter(institution_id=mine, withdrawn_at__isnull=True),
-        "category",
-    )
-    rules = await _by(ConversionRule.filter(institution_id=mine, deleted_at__isnull=True), "status")
-    unpublished = rules.get(PublishStatus.UNPUBLISHED.value, 0) + rules.get(
-        PublishStatus.UNSUBMITTED.value, 0
-    )
-    return Overview(
-        achievements=_category_counts(achievements),
-        learner_achievements=_category_counts(learner_achievements),
-        rules=RuleCounts(
-            total=sum(rules.values()),
-            unpublished=unpublished,
-            published=rules.get(PublishStatus.PUBLISHED.value, 0),
-            taken_down=rules.get(PublishStatus.TAKEN_DOWN.value, 0),
-        ),
-    )
+    """Each part needs the module its list belongs to (B9): a sub-user without it gets null."""
+    require_institution_member(ctx)
+    achievements = learner_achievements = rules = None
+    if policy.holds(ctx, Module.ACHIEVEMENTS):
+        achievements = _category_counts(await _by(policy.owned(ctx, Achievement), "category"))
+        learner_achievements = _category_counts(await _by(policy.owned(ctx, LearnerAchievement), "category"))
+    if policy.holds(ctx, Module.CONVERSION_RULES):
+        counts = await _by(policy.owned(ctx, ConversionRule), "status")
+        rules = RuleCounts(
+            total=sum(counts.values()),
+            unpublished=counts.get(PublishStatus.UNPUBLISHED.value, 0)
+            + counts.get(PublishStatus.UNSUBMITTED.value, 0),
+            published=counts.get(PublishStatus.PUBLISHED.value, 0),
+            taken_down=counts.get(PublishStatus.TAKEN_DOWN.value, 0),
+        )
+    return Overview(achievements=achievements, learner_achievements=learner_achievements, rules=rules)

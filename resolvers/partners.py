@@ -26,10 +26,9 @@ from tortoise.transactions import in_transaction
 
 from models.institution import Institution
 from models.partner import Partner, PartnerDocument, PartnerKey
-from resolvers import audit, checks
+from resolvers import audit, checks, policy
 from resolvers.access import require_staff
 from resolvers.errors import Code, Invalid, NotFound, Problems
-from resolvers.ids import decode_id
 from server.bulk import bulk_insert
 from server.documents import sha256_hex
 from server.security import new_api_key
@@ -175,24 +174,22 @@ def _operation_name(body: str) -> str:
 
 # --- the staff API ---------------------------------------------------------------------------
 
-async def _partner(partner_id: Any) -> Partner:
-    partner = await Partner.get_or_none(id=decode_id(partner_id, "Partner"))
-    if partner is None:
-        raise NotFound()
-    return partner
+async def _partner(ctx: Context, partner_id: Any) -> Partner:
+    return await policy.get(ctx, Partner, partner_id, owned=True)
 
 
 async def create(ctx: Context, data: Any) -> Partner:
     staff = require_staff(ctx)
     async with in_transaction():
-        partner = await create_partner(data.name, decode_id(data.institution_id, "Institution"), staff.id)
+        institution = await policy.get(ctx, Institution, data.institution_id, owned=True)
+        partner = await create_partner(data.name, institution.id, staff.id)
         await audit.record(ctx, "partner.create", partner, institution_id=partner.institution_id)
     return partner
 
 
 async def issue(ctx: Context, data: Any) -> IssuedKey:
     require_staff(ctx)
-    partner = await _partner(data.partner_id)
+    partner = await _partner(ctx, data.partner_id)
     async with in_transaction():
         issued = await issue_key(partner, data.expires_at)
         await audit.record(ctx, "partner.key.issue", issued.api_key, institution_id=partner.institution_id,
@@ -202,9 +199,7 @@ async def issue(ctx: Context, data: Any) -> IssuedKey:
 
 async def revoke(ctx: Context, key_id: Any) -> PartnerKey:
     require_staff(ctx)
-    row = await PartnerKey.get_or_none(id=decode_id(key_id, "PartnerKey"))
-    if row is None:
-        raise NotFound()
+    row = await policy.get(ctx, PartnerKey, key_id, owned=True)
     async with in_transaction():
         row = await revoke_key(row)
         await audit.record(ctx, "partner.key.revoke", row, prefix=row.prefix)
@@ -213,7 +208,7 @@ async def revoke(ctx: Context, key_id: Any) -> PartnerKey:
 
 async def register(ctx: Context, data: Any, schema: Any) -> Manifest:
     require_staff(ctx)
-    partner = await _partner(data.partner_id)
+    partner = await _partner(ctx, data.partner_id)
     async with in_transaction():
         manifest = await register_manifest(schema, partner, data.manifest)
         await audit.record(ctx, "partner.manifest", partner, institution_id=partner.institution_id,
@@ -223,4 +218,4 @@ async def register(ctx: Context, data: Any, schema: Any) -> Manifest:
 
 def partners(ctx: Context) -> Any:
     require_staff(ctx)
-    return Partner.all().order_by("-id")
+    return policy.owned(ctx, Partner).order_by("-id")

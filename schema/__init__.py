@@ -22,13 +22,18 @@ from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionContext
 
 from schema.account import AccountMutation, AccountQuery, AccountType
+from schema.achievement import (
+    AchievementMutation,
+    AchievementQuery,
+    AchievementType,
+    SubtypeGrantType,
+)
 from schema.application import (
     ApplicationBatchType,
     ApplicationMutation,
     ApplicationQuery,
     ConversionApplicationType,
 )
-from schema.achievement import AchievementMutation, AchievementQuery, AchievementType, SubtypeGrantType
 from schema.conversion import (
     ConversionMethodType,
     ConversionMutation,
@@ -40,12 +45,17 @@ from schema.feedback import FeedbackMutation, FeedbackQuery, FeedbackType
 from schema.institution import InstitutionMutation, InstitutionType
 from schema.labels import LabelsQuery
 from schema.learner import LearnerAchievementType, LearnerMutation, LearnerQuery, LearnerType
-from schema.message import MessageMutation, MessageQuery, MessageType, Subscription
 from schema.limits import cached_parse, code_request_errors, cost_rule
-from schema.partner import PartnerKeyType, PartnerMutation, PartnerQuery, PartnerType
-from schema.masking import MaskUnexpectedErrors, RecheckWebsocketLogin, RecordOperation, is_unexpected
+from schema.masking import (
+    MaskUnexpectedErrors,
+    RecheckWebsocketLogin,
+    RecordOperation,
+    is_unexpected,
+)
+from schema.message import MessageMutation, MessageQuery, MessageType, Subscription
 from schema.node import NodeQuery
 from schema.overview import OverviewQuery
+from schema.partner import PartnerKeyType, PartnerMutation, PartnerQuery, PartnerType
 from schema.reference import (
     DisciplineType,
     GraduationConclusionType,

@@ -19,9 +19,9 @@ from schema.institution import (
     InstitutionPayload,
     InstitutionType,
 )
+from schema.labels import labeled_enum
 from schema.node import ModelNode, related
 from validators.contact import mask_phone
-from schema.labels import labeled_enum
 
 AccountKindEnum = labeled_enum(AccountKind, description="账户类别")
 AccountStatusEnum = labeled_enum(AccountStatus, description="账户状态")
@@ -59,16 +59,6 @@ class AccountType(ModelNode):
             return None
         return await related(root, "institution")
 
-    @classmethod
-    def visible(cls, info: Info) -> Any:
-        account = require_account(info.context, allow_incomplete_registration=True)
-        # Deleted accounts stay in the database for the audit trail, but nobody reads them.
-        existing = Account.exclude(status=AccountStatus.DELETED)
-        if account.kind == AccountKind.STAFF:
-            return existing
-        if account.kind == AccountKind.INSTITUTION_ADMIN:
-            return existing.filter(institution_id=account.institution_id)  # type: ignore[attr-defined]
-        return existing.filter(id=account.id)
 
 
 # --- inputs -----------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ from models.achievement import (
     RecognitionStatus,
     SubtypeGrant,
 )
+from resolvers import policy
 from resolvers.access import require_staff
 from resolvers.achievement import delete, export, grants, imports, listing, recognition, store, sync
 from resolvers.achievement.counts import learner_counts, related_rule_counts
@@ -36,15 +37,15 @@ from schema.reference import (
     MajorType,
 )
 from schema.spreadsheet import (
-    follow_progress,
-    import_records,
     ExportPayload,
     FileLink,
     ImportJobType,
     ImportPayload,
     RowVerdict,
     file_link,
+    follow_progress,
     import_mutation,
+    import_records,
 )
 
 AchievementCategoryEnum = labeled_enum(AchievementCategory, description="成果类型")
@@ -130,17 +131,20 @@ class AchievementType(ModelNode):
     async def institution(self, root: strawberry.Parent[Any]) -> InstitutionType:
         return await related(root, "institution")
 
-    @strawberry.field(description="获证学员数量（未撤回的学员成果中的学员数）；点击可按成果筛选学员成果列表")
-    async def learner_count(self, info: Info, root: strawberry.Parent[Any]) -> int:
+    @strawberry.field(description="获证学员数量（未撤回的学员成果中的学员数）；点击可按成果筛选学员成果列表。"
+                                  "仅成果所属机构（成果及学员管理）与工作人员可见，其他人为 null")
+    async def learner_count(self, info: Info, root: strawberry.Parent[Any]) -> int | None:
+        if not policy.may(info.context, policy.Facet.ACHIEVEMENT_HOLDERS, root):
+            return None
         return await loader(info, _learner_counts).load(root.id)
 
-    @strawberry.field(description="关联转换规则数量（以本成果为来源的规则）；点击可按来源成果筛选规则列表")
-    async def related_rule_count(self, info: Info, root: strawberry.Parent[Any]) -> int:
+    @strawberry.field(description="关联转换规则数量（以本成果为来源的规则）；点击可按来源成果筛选规则列表。"
+                                  "仅成果所属机构（成果及学员管理）与工作人员可见，其他人为 null")
+    async def related_rule_count(self, info: Info, root: strawberry.Parent[Any]) -> int | None:
+        if not policy.may(info.context, policy.Facet.ACHIEVEMENT_HOLDERS, root):
+            return None
         return await loader(info, _rule_counts).load(root.id)
 
-    @classmethod
-    def visible(cls, info: Info) -> Any:
-        return listing.visible(info.context)
 
 
 @strawberry.type(name="SubtypeGrant", description="学分银行工作人员对机构存储某类非学历成果的授权")
@@ -155,9 +159,6 @@ class SubtypeGrantType(ModelNode):
     async def institution(self, root: strawberry.Parent[Any]) -> InstitutionType:
         return await related(root, "institution")
 
-    @classmethod
-    def visible(cls, info: Info) -> Any:
-        return grants.live_grants(info.context, None)
 
 
 @strawberry.input(description="机构成果列表筛选（F4.1）")
@@ -275,7 +276,7 @@ class AchievementQuery:
     ) -> Connection[ImportJobType]:
         return await import_records(info, imports.import_jobs(info.context), first, after, offset)
 
-    @strawberry.field(description="有效的成果子类型授权；机构看自己的，工作人员可按机构筛选")
+    @strawberry.field(description="有效的成果子类型授权；机构看自己的，工作人员看全部；institutionId 在其中再按机构筛选")
     async def subtype_grants(self, info: Info, institution_id: strawberry.ID | None = None) -> list[SubtypeGrantType]:
         return await grants.live_grants(info.context, institution_id)  # type: ignore[return-value]
 

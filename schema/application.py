@@ -79,9 +79,6 @@ class ApplicationBatchType(ModelNode):
     async def pending_count(self, root: strawberry.Parent[Any]) -> int:
         return await ConversionApplication.filter(batch_id=root.id, status=ApplicationStatus.PENDING).count()
 
-    @classmethod
-    def visible(cls, info: Info) -> Any:
-        return scope.visible_batches(info.context)
 
 
 @strawberry.type(name="ConversionApplication", description="一名学员的转换申请（个人申请，或批次中的一名学员）")
@@ -140,9 +137,6 @@ class ConversionApplicationType(ModelNode):
 
         return await ConversionResult.get_or_none(application_id=root.id)  # type: ignore[return-value]
 
-    @classmethod
-    def visible(cls, info: Info) -> Any:
-        return scope.visible(info.context)
 
 
 @strawberry.input(description="申请筛选（F10.2, F11.1）")
@@ -245,11 +239,11 @@ class ApplicationQuery:
     ) -> Connection[LearnerAchievementType]:
         account = scope.reviewer(info.context)
         try:
-            rule, _, sources = await apply.usable_rule(rule_id)
+            rule, _, sources = await apply.usable_rule(info.context, rule_id)
         except Invalid as refusal:  # a query answers refusals as errors with their code
             problem = refusal.problems[0]
             raise ClientError(problem.message, code=problem.code.value) from refusal
-        query = apply.eligible(account.institution_id, rule, sources).order_by("-id")  # type: ignore[attr-defined]
+        query = apply.eligible(info.context, account.institution_id, rule, sources).order_by("-id")  # type: ignore[attr-defined]
         return await paginate(query.select_related("learner"), first, after, offset)
 
     @strawberry.field(description="学员本人：自己的转换申请及结果（F15）")

@@ -9,7 +9,6 @@ import strawberry
 from strawberry.file_uploads import Upload
 from strawberry.types import Info
 
-from models.account import AccountKind
 from models.conversion import (
     ConversionMethod,
     ConversionRule,
@@ -20,7 +19,6 @@ from models.conversion import (
     RuleType,
     TargetKind,
 )
-from resolvers.access import require_account
 from resolvers.conversion import listing, methods, publishing, rules
 from resolvers.dates import today
 from schema.achievement import AchievementType
@@ -57,16 +55,6 @@ class ConversionMethodType(ModelNode):
     async def institution(self, root: strawberry.Parent[Any]) -> InstitutionType:
         return await related(root, "institution")
 
-    @classmethod
-    def visible(cls, info: Info) -> Any:
-        account = require_account(info.context)
-        live = ConversionMethod.filter(deleted_at__isnull=True)
-        if account.kind == AccountKind.STAFF:
-            return live
-        from tortoise.expressions import Q
-
-        return live.filter(Q(institution_id=account.institution_id or 0)  # type: ignore[attr-defined]
-                           | Q(status=PublishStatus.PUBLISHED))
 
 
 @strawberry.type(description="源成果及其学分银行学分")
@@ -149,9 +137,6 @@ class ConversionRuleType(ModelNode):
     def file(self, info: Info, root: strawberry.Parent[Any]) -> FileLink | None:
         return file_link(info, root.file_key, root.file_name or "转换规则.pdf")
 
-    @classmethod
-    def visible(cls, info: Info) -> Any:
-        return listing.visible(info.context)
 
 
 async def _targets(rule: Any, kind: TargetKind) -> list[Any]:

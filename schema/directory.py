@@ -31,9 +31,6 @@ class ProvinceType(ModelNode):
     name: str = strawberry.field(description="名称，如 湖南省教育厅")
     code: str = strawberry.field(description="行政区划代码（6位），如 430000")
 
-    @classmethod
-    def visible(cls, info: Info) -> Any:
-        return Province.all()
 
 
 @strawberry.type(name="School", description="院校（目录中的学校）")
@@ -54,9 +51,6 @@ class SchoolType(ModelNode):
     async def registered(self, info: Info, root: strawberry.Parent[Any]) -> bool:
         return await loader(info, _registered_schools).load(root.id)
 
-    @classmethod
-    def visible(cls, info: Info) -> Any:
-        return School.all()
 
 
 @strawberry.input(description="院校筛选")

@@ -9,7 +9,7 @@ import strawberry
 from strawberry.types import Info
 
 from models.learner import Feedback, FeedbackStatus
-from resolvers.learner import feedback, scope
+from resolvers.learner import feedback
 from schema.connection import Connection, paginate
 from schema.errors import Payload, mutate
 from schema.labels import labeled_enum
@@ -42,9 +42,6 @@ class FeedbackType(ModelNode):
         record = await related(root, "learner_achievement")
         return await related(record, "learner")
 
-    @classmethod
-    def visible(cls, info: Info) -> Any:
-        return scope.feedbacks(info.context)
 
 
 @strawberry.input(description="问题反馈筛选（F7.2）")

@@ -9,16 +9,15 @@ import strawberry
 from strawberry.file_uploads import Upload
 from strawberry.types import Info
 
-from models.account import AccountKind
 from models.institution import CertificateType, Institution, RegistrationStep
 from resolvers import institution as institution_resolvers
-from resolvers.access import require_account
+from resolvers import policy
 from schema.directory import ProvinceType, SchoolType
 from schema.errors import Payload, mutate
+from schema.labels import labeled_enum
 from schema.node import ModelNode, related
 from server.files import signed_url
 from validators.id_number import mask
-from schema.labels import labeled_enum
 
 RegistrationStepEnum = labeled_enum(RegistrationStep, description="注册进度")
 CertificateTypeEnum = labeled_enum(CertificateType, description="证件类型")
@@ -32,10 +31,7 @@ class Registrant:
 
 
 def _insider(info: Info, institution: Any) -> bool:
-    account = info.context.account
-    if account is None or info.context.token_rejected:
-        return False
-    return account.kind == AccountKind.STAFF or account.institution_id == institution.id
+    return policy.may(info.context, policy.Facet.INSTITUTION_DETAILS, institution)
 
 
 @strawberry.type(name="Institution", description="院校机构及其机构信息")
@@ -47,45 +43,45 @@ class InstitutionType(ModelNode):
     introduction: str = strawberry.field(description="简介")
 
     # Institution information other than the public identity (name, code, type, province) is
-    # shown only to the institution's own users and to bank staff: an institution is reachable
-    # from portal and related-rule lists, where anyone else may read it.
-    @strawberry.field(description="注册进度；COMPLETE 之前可继续完善并提交（仅本机构及工作人员可见）")
+    # the read policy's INSTITUTION_DETAILS facet: an institution is reachable from portal and
+    # related-rule lists, where anyone may read its identity.
+    @strawberry.field(description="注册进度；COMPLETE 之前可继续完善并提交（仅本机构主账户、有“机构信息”模块的子用户及工作人员可见）")
     def registration_step(self, info: Info, root: strawberry.Parent[Any]) -> RegistrationStepEnum | None:  # type: ignore[valid-type]
         return root.registration_step if _insider(info, root) else None
 
-    @strawberry.field(description="注册完成时间（仅本机构及工作人员可见）")
+    @strawberry.field(description="注册完成时间（仅本机构主账户、有“机构信息”模块的子用户及工作人员可见）")
     def registered_at(self, info: Info, root: strawberry.Parent[Any]) -> datetime | None:
         return root.registered_at if _insider(info, root) else None
 
-    @strawberry.field(description="统一社会信用代码（仅本机构及工作人员可见）")
+    @strawberry.field(description="统一社会信用代码（仅本机构主账户、有“机构信息”模块的子用户及工作人员可见）")
     def credit_code(self, info: Info, root: strawberry.Parent[Any]) -> str | None:
         return root.credit_code if _insider(info, root) else None
 
-    @strawberry.field(description="法定代表人或负责人姓名（仅本机构及工作人员可见）")
+    @strawberry.field(description="法定代表人或负责人姓名（仅本机构主账户、有“机构信息”模块的子用户及工作人员可见）")
     def legal_representative(self, info: Info, root: strawberry.Parent[Any]) -> str | None:
         return root.legal_representative if _insider(info, root) else None
 
-    @strawberry.field(description="联系人（仅本机构及工作人员可见）")
+    @strawberry.field(description="联系人（仅本机构主账户、有“机构信息”模块的子用户及工作人员可见）")
     def contact_name(self, info: Info, root: strawberry.Parent[Any]) -> str | None:
         return root.contact_name if _insider(info, root) else None
 
-    @strawberry.field(description="联系人手机号（仅本机构及工作人员可见）")
+    @strawberry.field(description="联系人手机号（仅本机构主账户、有“机构信息”模块的子用户及工作人员可见）")
     def contact_phone(self, info: Info, root: strawberry.Parent[Any]) -> str | None:
         return root.contact_phone if _insider(info, root) else None
 
-    @strawberry.field(description="联系人电子邮件（仅本机构及工作人员可见）")
+    @strawberry.field(description="联系人电子邮件（仅本机构主账户、有“机构信息”模块的子用户及工作人员可见）")
     def contact_email(self, info: Info, root: strawberry.Parent[Any]) -> str | None:
         return root.contact_email if _insider(info, root) else None
 
-    @strawberry.field(description="邮政编码（仅本机构及工作人员可见）")
+    @strawberry.field(description="邮政编码（仅本机构主账户、有“机构信息”模块的子用户及工作人员可见）")
     def postcode(self, info: Info, root: strawberry.Parent[Any]) -> str | None:
         return root.postcode if _insider(info, root) else None
 
-    @strawberry.field(description="通讯地址（仅本机构及工作人员可见）")
+    @strawberry.field(description="通讯地址（仅本机构主账户、有“机构信息”模块的子用户及工作人员可见）")
     def address(self, info: Info, root: strawberry.Parent[Any]) -> str | None:
         return root.address if _insider(info, root) else None
 
-    @strawberry.field(description="经营范围（仅本机构及工作人员可见）")
+    @strawberry.field(description="经营范围（仅本机构主账户、有“机构信息”模块的子用户及工作人员可见）")
     def business_scope(self, info: Info, root: strawberry.Parent[Any]) -> str | None:
         return root.business_scope if _insider(info, root) else None
 
@@ -109,7 +105,7 @@ class InstitutionType(ModelNode):
     async def province(self, root: strawberry.Parent[Any]) -> ProvinceType:
         return await related(await related(root, "school"), "province")
 
-    @strawberry.field(description="注册人信息（仅本机构及工作人员可见）")
+    @strawberry.field(description="注册人信息（仅本机构主账户、有“机构信息”模块的子用户及工作人员可见）")
     def registrant(self, info: Info, root: strawberry.Parent[Any]) -> Registrant | None:
         if not _insider(info, root):
             return None
@@ -125,12 +121,6 @@ class InstitutionType(ModelNode):
             return None
         return signed_url(info.context.settings, root.avatar_key)
 
-    @classmethod
-    def visible(cls, info: Info) -> Any:
-        account = require_account(info.context, allow_incomplete_registration=True)
-        if account.kind == AccountKind.STAFF:
-            return Institution.all()
-        return Institution.filter(id=account.institution_id or 0)
 
 
 @strawberry.input(description="机构信息（注册第三步与机构信息修改共用）；不传的字段保持原值")

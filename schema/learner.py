@@ -12,9 +12,9 @@ from strawberry.types import Info
 
 from models.imports import ImportKind
 from models.learner import Learner, LearnerAchievement, LearnerStatus, StorageSource
-from resolvers.learner import account as learner_account
-from resolvers.learner import export, imports, learners, records, scope
 from resolvers.ids import decode_id
+from resolvers.learner import account as learner_account
+from resolvers.learner import export, imports, learners, records
 from schema.account import AccountType
 from schema.achievement import AchievementCategoryEnum, AchievementSubtypeEnum, AchievementType
 from schema.connection import Connection, paginate
@@ -24,7 +24,13 @@ from schema.labels import labeled_enum
 from schema.loaders import loader
 from schema.node import ModelNode, related
 from schema.spreadsheet import (
-    ExportPayload, FileLink, ImportJobType, ImportPayload, file_link, follow_progress, import_mutation,
+    ExportPayload,
+    FileLink,
+    ImportJobType,
+    ImportPayload,
+    file_link,
+    follow_progress,
+    import_mutation,
     import_records,
 )
 from validators.contact import mask_phone
@@ -61,10 +67,6 @@ class LearnerType(ModelNode):
             return False
         return await loader(info, learners.registered_id_numbers).load(root.id_number)
 
-    @classmethod
-    def visible(cls, info: Info) -> Any:
-        return scope.learners(info.context)
-
 
 @strawberry.type(name="LearnerAchievement", description="学员成果：机构为学员存储的成果")
 class LearnerAchievementType(ModelNode):
@@ -99,9 +101,6 @@ class LearnerAchievementType(ModelNode):
     async def institution(self, root: strawberry.Parent[Any]) -> InstitutionType:
         return await related(root, "institution")
 
-    @classmethod
-    def visible(cls, info: Info) -> Any:
-        return scope.learner_achievements(info.context)
 
 
 @strawberry.type(description="学员成果详情（F5.4）：含完整身份证号，每次查看都记入审计日志")

@@ -44,9 +44,6 @@ class MessageType(ModelNode):
     def object_id(self, root: strawberry.Parent[Any]) -> strawberry.ID | None:
         return strawberry.ID(root.object_id) if root.object_id else None
 
-    @classmethod
-    def visible(cls, info: Info) -> Any:
-        return messages.own_messages(info.context)
 
 
 @strawberry.input(description="消息筛选")

@@ -1,7 +1,8 @@
 """Object types as views over stored models, all reachable through ``node(id:)``.
 
-A type lists the model it shows and the rows a caller may see (``visible``); the same scope
-serves ``node(id:)``, so another institution's ID is NOT_FOUND there as everywhere.
+A type names the model it shows; which rows a caller may read is the read policy's
+(``resolvers.policy``), so ``node(id:)`` and the lists answer alike: another institution's ID is
+NOT_FOUND there as everywhere.
 """
 
 from __future__ import annotations
@@ -10,12 +11,13 @@ from typing import Any, ClassVar
 
 import strawberry
 from strawberry import relay
-from strawberry.relay import from_base64
 from strawberry.dataloader import DataLoader
+from strawberry.relay import from_base64
 from strawberry.types import Info
 from tortoise.models import Model
 from tortoise.queryset import QuerySet
 
+from resolvers import policy
 from resolvers.errors import NotFound
 from resolvers.ids import key_of
 from server.context import current_context
@@ -46,8 +48,8 @@ class ModelNode(relay.Node):
 
     @classmethod
     def visible(cls, info: Info) -> QuerySet[Any]:
-        """The rows of ``model`` the caller may read; raises when they may read none."""
-        raise NotImplementedError
+        """The rows of ``model`` the caller may read (the read policy's answer)."""
+        return policy.visible(info.context, cls.model)
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Any, required: bool = False) -> Any:
@@ -58,17 +60,13 @@ class ModelNode(relay.Node):
 
 async def resolve_node(info: Info, global_id: str) -> Any:
     try:
-        type_name, pk = from_base64(global_id)
+        type_name, _ = from_base64(global_id)
     except (ValueError, TypeError) as exc:
         raise NotFound() from exc
     node_type = NODE_TYPES.get(type_name)
-    key = key_of(pk, type_name) if node_type is not None else None
-    if node_type is None or key is None:
+    if node_type is None:
         raise NotFound()
-    row = await node_type.visible(info).filter(pk=key).first()
-    if row is None:
-        raise NotFound()
-    return row
+    return await policy.get(info.context, node_type.model, global_id)
 
 
 @strawberry.type

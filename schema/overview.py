@@ -25,9 +25,11 @@ class RuleCounts:
 
 @strawberry.type(description="账户概况：每个数字等于对应筛选列表的 totalCount")
 class AccountOverview:
-    achievements: CategoryCounts = strawberry.field(description="机构成果")
-    learner_achievements: CategoryCounts = strawberry.field(description="学员成果（不含已撤回）")
-    rules: RuleCounts = strawberry.field(description="转换规则管理")
+    achievements: CategoryCounts | None = strawberry.field(
+        description="机构成果；没有“成果及学员管理”模块的子用户为 null")
+    learner_achievements: CategoryCounts | None = strawberry.field(
+        description="学员成果（不含已撤回）；没有“成果及学员管理”模块的子用户为 null")
+    rules: RuleCounts | None = strawberry.field(description="转换规则管理；没有“转换办法与规则”模块的子用户为 null")
 
 
 @strawberry.type

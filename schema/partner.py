@@ -10,7 +10,6 @@ from strawberry.types import Info
 
 from models.partner import CallOutcome, Partner, PartnerCall, PartnerDocument, PartnerKey
 from resolvers import partners
-from resolvers.access import require_staff
 from schema.connection import Connection, paginate
 from schema.errors import Payload, mutate
 from schema.institution import InstitutionType
@@ -31,10 +30,6 @@ class PartnerKeyType(ModelNode):
     revoked_at: datetime | None = strawberry.field(description="吊销时间")
     last_used_at: datetime | None = strawberry.field(description="最近使用时间")
 
-    @classmethod
-    def visible(cls, info: Info) -> Any:
-        require_staff(info.context)
-        return PartnerKey.all()
 
 
 @strawberry.type(description="合作方登记的一个操作（可信文档）")
@@ -83,9 +78,6 @@ class PartnerType(ModelNode):
                     offset: int | None = None) -> Connection[PartnerCallType]:
         return await paginate(PartnerCall.filter(partner_id=root.id).order_by("-id"), first, after, offset)
 
-    @classmethod
-    def visible(cls, info: Info) -> Any:
-        return partners.partners(info.context)
 
 
 @strawberry.input(description="登记合作方")

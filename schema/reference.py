@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 import strawberry
-from strawberry.types import Info
 
 from models.reference import Discipline, GraduationConclusion, Level, Major, MajorClass
 from schema.connection import Connection, paginate
@@ -18,9 +17,6 @@ class LevelType(ModelNode):
     type_name = "Level"
     name: str = strawberry.field(description="名称")
 
-    @classmethod
-    def visible(cls, info: Info) -> Any:
-        return Level.all()
 
 
 @strawberry.type(name="GraduationConclusion", description="毕业结论，如 毕业证书、学位证书")
@@ -29,9 +25,6 @@ class GraduationConclusionType(ModelNode):
     type_name = "GraduationConclusion"
     name: str = strawberry.field(description="名称")
 
-    @classmethod
-    def visible(cls, info: Info) -> Any:
-        return GraduationConclusion.all()
 
 
 @strawberry.type(name="Discipline", description="学科门类（本科目录）或专业大类（职业教育目录）")
@@ -45,9 +38,6 @@ class DisciplineType(ModelNode):
     async def major_classes(self, root: strawberry.Parent[Any]) -> list[MajorClassType]:
         return await MajorClass.filter(discipline_id=root.id).order_by("code")  # type: ignore[return-value]
 
-    @classmethod
-    def visible(cls, info: Info) -> Any:
-        return Discipline.all()
 
 
 @strawberry.type(name="MajorClass", description="专业类，如 经济学类")
@@ -61,9 +51,6 @@ class MajorClassType(ModelNode):
     async def discipline(self, root: strawberry.Parent[Any]) -> DisciplineType:
         return await related(root, "discipline")
 
-    @classmethod
-    def visible(cls, info: Info) -> Any:
-        return MajorClass.all()
 
 
 @strawberry.type(name="Major", description="专业及其目录代码，如 经济统计学 020102")
@@ -77,9 +64,6 @@ class MajorType(ModelNode):
     async def major_class(self, root: strawberry.Parent[Any]) -> MajorClassType:
         return await related(root, "major_class")
 
-    @classmethod
-    def visible(cls, info: Info) -> Any:
-        return Major.all()
 
 
 @strawberry.input(description="专业筛选")

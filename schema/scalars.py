@@ -9,7 +9,6 @@ import strawberry
 from models.base import SHANGHAI
 
 
-
 def _serialize(value: datetime) -> str:
     if value.tzinfo is None:
         value = value.replace(tzinfo=timezone.utc)

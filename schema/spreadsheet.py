@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
 from collections.abc import Awaitable
+from datetime import datetime, timedelta
 from typing import Any
 
 import strawberry
 from strawberry.types import Info
 
 from models.imports import ImportJob, ImportKind, ImportStatus
-from resolvers.access import require_account
 from resolvers.errors import Code
 from resolvers.import_records import imported_file
 from resolvers.imports import ImportOutcome, settle_interrupted
@@ -69,10 +68,6 @@ class ImportJobType(ModelNode):
     async def imported_file(self, info: Info, root: strawberry.Parent[Any]) -> FileLink | None:
         return file_link(info, await imported_file(info.context, root), "已导入数据.xlsx")
 
-    @classmethod
-    def visible(cls, info: Info) -> Any:
-        account = require_account(info.context)
-        return ImportJob.filter(institution_id=account.institution_id or 0)  # type: ignore[attr-defined]
 
 
 @strawberry.type(description="表格中一行的校验结论")

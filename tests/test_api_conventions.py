@@ -78,7 +78,10 @@ async def test_ids_are_opaque_and_node_resolves_them(api: Api, demo: None) -> No
     assert found.data["node"]["name"] == "长沙理工大学"
 
 
-async def test_node_of_another_institution_is_not_found(api: Api, demo: None) -> None:
+async def test_node_of_another_institution_shows_its_public_identity_only(api: Api, demo: None) -> None:
+    """An institution signs its published rules, so anyone may read its public identity (name,
+    code, province) through ``node(id:)`` as on the portal; its registration details stay null,
+    and an ID that is not one is NOT_FOUND."""
     staff_view = await api(
         "{ schools(filter: {code: \"4143010532\"}) { nodes { id } } }"
     )
@@ -89,10 +92,11 @@ async def test_node_of_another_institution_is_not_found(api: Api, demo: None) ->
 
     other = await Institution.get(school__code="4143010532")
     result = await api(
-        "query($id: ID!) { node(id: $id) { id } }", {"id": encode_id("Institution", other.id)},
-        token=token,
+        "query($id: ID!) { node(id: $id) { id ... on Institution { name creditCode contactPhone } } }",
+        {"id": encode_id("Institution", other.id)}, token=token,
     )
-    assert result.error_codes == ["NOT_FOUND"]
+    assert result.data["node"] == {"id": encode_id("Institution", other.id), "name": "湖南大学",
+                                   "creditCode": None, "contactPhone": None}
     bogus = await api("query { node(id: \"not-an-id\") { id } }", token=token)
     assert bogus.error_codes == ["NOT_FOUND"]
 

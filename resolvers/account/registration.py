@@ -20,11 +20,10 @@ from models.account import Account, AccountKind
 from models.directory import Province, School
 from models.institution import CertificateType, Institution, RegistrationStep
 from models.verification import CodePurpose
-from resolvers import audit, checks, verification
+from resolvers import audit, checks, policy, verification
 from resolvers.access import require_account
 from resolvers.account.sessions import open_session
 from resolvers.errors import Code, Forbidden, Invalid, Problems
-from resolvers.ids import decode_id
 from resolvers.institution import apply_info, check_info
 
 if TYPE_CHECKING:
@@ -39,10 +38,10 @@ class Registered:
 
 async def start(ctx: Context, data: Any) -> Registered:
     problems = Problems()
-    province = await Province.get_or_none(id=decode_id(data.province_id, "Province", strict=False))
+    province = await policy.public(Province).filter(id=policy.pk_of(Province, data.province_id)).first()
     if province is None:
         problems.add("provinceId", Code.PROVINCE_NOT_FOUND)
-    school = await School.get_or_none(id=decode_id(data.school_id, "School", strict=False))
+    school = await policy.public(School).filter(id=policy.pk_of(School, data.school_id)).first()
     if school is None:
         problems.add("schoolId", Code.SCHOOL_NOT_FOUND)
     elif province is not None and school.province_id != province.id:  # type: ignore[attr-defined]

@@ -16,12 +16,11 @@ from tortoise.transactions import in_transaction
 
 from models.account import Account, AccountKind, AccountStatus, Module
 from models.message import MessageKind
-from resolvers import audit, checks
+from resolvers import audit, checks, policy
 from resolvers.access import require_institution_admin
 from resolvers.account.sessions import revoke_sessions
+from resolvers.errors import Code, Invalid, Problems
 from resolvers.messages import notify
-from resolvers.errors import Code, Invalid, NotFound, Problems
-from resolvers.ids import decode_id
 from server.security import new_temporary_password
 
 if TYPE_CHECKING:
@@ -29,11 +28,8 @@ if TYPE_CHECKING:
 
 
 def listed(ctx: Context, data: Any | None) -> QuerySet[Account]:
-    admin = require_institution_admin(ctx)
-    query = Account.filter(
-        institution_id=admin.institution_id,  # type: ignore[attr-defined]
-        kind=AccountKind.INSTITUTION_USER,
-    ).exclude(status=AccountStatus.DELETED)
+    require_institution_admin(ctx)
+    query = policy.owned(ctx, Account).filter(kind=AccountKind.INSTITUTION_USER)
     if data is not None:
         if data.name:
             query = query.filter(name__icontains=data.name.strip())
@@ -45,19 +41,8 @@ def listed(ctx: Context, data: Any | None) -> QuerySet[Account]:
 
 
 async def _own_sub_user(ctx: Context, user_id: object) -> Account:
-    admin = require_institution_admin(ctx)
-    user = (
-        await Account.filter(
-            id=decode_id(user_id, "Account"),
-            institution_id=admin.institution_id,  # type: ignore[attr-defined]
-            kind=AccountKind.INSTITUTION_USER,
-        )
-        .exclude(status=AccountStatus.DELETED)
-        .first()
-    )
-    if user is None:
-        raise NotFound()
-    return user
+    require_institution_admin(ctx)
+    return await policy.get(ctx, Account, user_id, owned=True, kind=AccountKind.INSTITUTION_USER)
 
 
 def _modules(problems: Problems, values: list[Any] | None) -> list[str]:

@@ -10,11 +10,10 @@ from tortoise.transactions import in_transaction
 
 from models.account import Module
 from models.achievement import Achievement, RecognitionStatus
-from resolvers import audit
+from resolvers import audit, policy
 from resolvers.access import require_institution_member
 from resolvers.batch import ItemResult, failed, not_found
 from resolvers.errors import Code
-from resolvers.ids import decode_id
 
 if TYPE_CHECKING:
     from server.context import Context
@@ -25,10 +24,8 @@ async def delete_many(ctx: Context, ids: list[str]) -> list[ItemResult]:
     results: list[ItemResult] = []
     async with in_transaction():
         for item_id in ids:
-            pk = decode_id(item_id, "Achievement", strict=False)
-            achievement = await Achievement.get_or_none(
-                id=pk, institution_id=account.institution_id, deleted_at__isnull=True  # type: ignore[attr-defined]
-            )
+            pk = policy.pk_of(Achievement, item_id)
+            achievement = await policy.owned(ctx, Achievement).filter(id=pk).first()
             if achievement is None:
                 results.append(not_found(item_id))
                 continue

@@ -7,16 +7,17 @@ from typing import TYPE_CHECKING, Any
 
 from models.account import Module
 from models.achievement import (
+    Achievement,
     AchievementCategory,
     AchievementSubtype,
     CertificateGrade,
     RecognitionStatus,
 )
+from resolvers import policy
 from resolvers.access import require_institution_member
 from resolvers.achievement.counts import learner_counts, related_rule_counts
-from resolvers.achievement.listing import filtered, visible
+from resolvers.achievement.listing import catalogue, filtered
 from resolvers.exports import Exported, cell_time, describe_filter, keyset_chunks, run_export
-from resolvers.ids import decode_id
 
 if TYPE_CHECKING:
     from server.context import Context
@@ -78,7 +79,7 @@ async def _rows(query: Any) -> AsyncIterator[list[Sequence[Any]]]:
 async def export(ctx: Context, ids: list[Any] | None, filter: Any | None, code: str | None) -> Exported:
     account = require_institution_member(ctx, Module.ACHIEVEMENTS)
     if ids:
-        query = visible(ctx).filter(id__in=[decode_id(i, "Achievement", strict=False) for i in ids])
+        query = catalogue(ctx).filter(id__in=[policy.pk_of(Achievement, i) for i in ids])
     else:
         query = filtered(ctx, filter)
     return await run_export(

@@ -9,14 +9,14 @@ from tortoise.queryset import QuerySet
 from tortoise.timezone import now
 from tortoise.transactions import in_transaction
 
-from models.account import AccountKind, Module
+from models.account import Module
 from models.achievement import AchievementSubtype, SubtypeGrant
 from models.institution import Institution
 from models.message import MessageKind
-from resolvers import audit
+from resolvers import audit, policy
 from resolvers.access import require_account, require_staff
-from resolvers.errors import Code, Invalid, NotFound
-from resolvers.ids import decode_id, encode_id
+from resolvers.errors import Code, Invalid
+from resolvers.ids import encode_id
 from resolvers.messages import notify_institution
 
 if TYPE_CHECKING:
@@ -24,22 +24,13 @@ if TYPE_CHECKING:
 
 
 def live_grants(ctx: Context, institution_id: Any | None) -> QuerySet[SubtypeGrant]:
-    account = require_account(ctx)
-    if account.kind == AccountKind.STAFF:
-        query = SubtypeGrant.filter(revoked_at__isnull=True)
-        if institution_id:
-            query = query.filter(institution_id=decode_id(institution_id, "Institution"))
-        return query.order_by("-id")
-    return SubtypeGrant.filter(
-        institution_id=account.institution_id or 0, revoked_at__isnull=True  # type: ignore[attr-defined]
-    ).order_by("-id")
-
-
-async def _institution(institution_id: Any) -> Institution:
-    institution = await Institution.get_or_none(id=decode_id(institution_id, "Institution"))
-    if institution is None:
-        raise NotFound()
-    return institution
+    """The grants in force the caller holds (their institution's; staff: every institution's,
+    narrowed to one by ``institution_id``)."""
+    require_account(ctx)
+    query = policy.owned(ctx, SubtypeGrant)
+    if institution_id:
+        query = query.filter(institution_id=policy.pk_of(Institution, institution_id))
+    return query.order_by("-id")
 
 
 async def _tell(ctx: Context, institution_id: int, title: str) -> None:
@@ -49,7 +40,7 @@ async def _tell(ctx: Context, institution_id: int, title: str) -> None:
 
 async def grant(ctx: Context, institution_id: Any, subtype: AchievementSubtype) -> SubtypeGrant:
     staff = require_staff(ctx)
-    institution = await _institution(institution_id)
+    institution = await policy.get(ctx, Institution, institution_id, owned=True)
     if not AchievementSubtype(subtype).needs_grant:
         raise Invalid.one("subtype", Code.SUBTYPE_NEEDS_NO_GRANT)
     try:
@@ -68,7 +59,7 @@ async def grant(ctx: Context, institution_id: Any, subtype: AchievementSubtype) 
 
 async def revoke(ctx: Context, institution_id: Any, subtype: AchievementSubtype) -> SubtypeGrant:
     staff = require_staff(ctx)
-    institution = await _institution(institution_id)
+    institution = await policy.get(ctx, Institution, institution_id, owned=True)
     row = await SubtypeGrant.get_or_none(
         institution_id=institution.id, live_key=AchievementSubtype(subtype).value
     )

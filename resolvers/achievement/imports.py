@@ -21,6 +21,7 @@ from models.achievement import (
 from models.imports import ImportJob, ImportKind
 from models.institution import Institution
 from models.reference import GraduationConclusion, Level, Major
+from resolvers import policy
 from resolvers.access import require_institution_member
 from resolvers.achievement.columns import FIELD_TITLES, SAMPLES, columns_for, notes_for
 from resolvers.achievement.fields import check_values
@@ -158,7 +159,7 @@ async def import_achievements(ctx: Context, subtype: AchievementSubtype, upload:
 
 def import_jobs(ctx: Context) -> QuerySet[ImportJob]:
     account = require_institution_member(ctx, Module.ACHIEVEMENTS)
-    return ImportJob.filter(
+    return policy.owned(ctx, ImportJob).filter(
         institution_id=account.institution_id, kind=ImportKind.ACHIEVEMENTS  # type: ignore[attr-defined]
     ).order_by("-created_at", "-id")
 

@@ -6,27 +6,25 @@ from typing import TYPE_CHECKING, Any
 
 from tortoise.queryset import QuerySet
 
-from models.account import AccountKind, Module
+from models.account import Module
 from models.achievement import Achievement
-from resolvers.access import require_account, require_institution_member
-from resolvers.ids import decode_id
+from models.institution import Institution
+from resolvers import policy
+from resolvers.access import require_institution_member
 
 if TYPE_CHECKING:
     from server.context import Context
 
 
-def visible(ctx: Context) -> QuerySet[Achievement]:
-    """Live achievements of the caller's institution; bank staff see every institution's."""
-    account = require_account(ctx)
-    live = Achievement.filter(deleted_at__isnull=True)
-    if account.kind == AccountKind.STAFF:
-        return live
-    account = require_institution_member(ctx, Module.ACHIEVEMENTS)
-    return live.filter(institution_id=account.institution_id)  # type: ignore[attr-defined]
+def catalogue(ctx: Context) -> QuerySet[Achievement]:
+    """The catalogue list's rows (F4.1): the caller's institution's live achievements; bank staff
+    see every institution's."""
+    require_institution_member(ctx, Module.ACHIEVEMENTS, staff=True)
+    return policy.owned(ctx, Achievement)
 
 
 def filtered(ctx: Context, data: Any | None) -> QuerySet[Achievement]:
-    query = visible(ctx)
+    query = catalogue(ctx)
     if data is not None:
         if data.name:
             query = query.filter(name__icontains=data.name.strip())
@@ -38,6 +36,6 @@ def filtered(ctx: Context, data: Any | None) -> QuerySet[Achievement]:
             query = query.filter(recognition_status=data.recognition_status)
         if getattr(data, "institution_id", None):
             query = query.filter(
-                institution_id=decode_id(data.institution_id, "Institution", strict=False)
+                institution_id=policy.pk_of(Institution, data.institution_id)
             )
     return query.order_by("-id")

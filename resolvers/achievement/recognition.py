@@ -8,11 +8,10 @@ from tortoise.timezone import now
 from tortoise.transactions import in_transaction
 
 from models.achievement import RECOGNITION_TRANSITIONS, Achievement, RecognitionStatus
-from resolvers import audit
+from resolvers import audit, policy
 from resolvers.access import require_staff
 from resolvers.batch import ItemResult, failed, not_found
 from resolvers.errors import Code
-from resolvers.ids import decode_id
 
 if TYPE_CHECKING:
     from server.context import Context
@@ -25,8 +24,8 @@ async def advance(ctx: Context, ids: list[str], target: RecognitionStatus) -> li
     results: list[ItemResult] = []
     async with in_transaction():
         for item_id in ids:
-            pk = decode_id(item_id, "Achievement", strict=False)
-            achievement = await Achievement.get_or_none(id=pk, deleted_at__isnull=True)
+            pk = policy.pk_of(Achievement, item_id)
+            achievement = await policy.owned(ctx, Achievement).filter(id=pk).first()
             if achievement is None:
                 results.append(not_found(item_id))
                 continue

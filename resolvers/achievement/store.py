@@ -16,11 +16,10 @@ from models.achievement import (
 )
 from models.institution import Institution
 from models.reference import GraduationConclusion, Level, Major
-from resolvers import audit
+from resolvers import audit, policy
 from resolvers.access import require_institution_member
 from resolvers.achievement.fields import AchievementValues, check_values
 from resolvers.errors import Code, Invalid, Problems
-from resolvers.ids import decode_id
 
 if TYPE_CHECKING:
     from server.context import Context
@@ -62,11 +61,11 @@ async def store(ctx: Context, data: Any) -> Achievement:
     )}
     level = major = conclusion = None
     if subtype.form is AchievementForm.DIPLOMA:
-        level = await _reference(problems, Level, fields.level_id, "Level", "levelId", Code.UNKNOWN_LEVEL)
-        major = await _reference(problems, Major, fields.major_id, "Major", "majorId", Code.UNKNOWN_MAJOR)
+        level = await _reference(problems, Level, fields.level_id, "levelId", Code.UNKNOWN_LEVEL)
+        major = await _reference(problems, Major, fields.major_id, "majorId", Code.UNKNOWN_MAJOR)
         conclusion = await _reference(
             problems, GraduationConclusion, fields.graduation_conclusion_id,
-            "GraduationConclusion", "graduationConclusionId", Code.UNKNOWN_CONCLUSION,
+            "graduationConclusionId", Code.UNKNOWN_CONCLUSION,
         )
     values = check_values(
         problems, subtype, raw, level=level, major=major, graduation_conclusion=conclusion,
@@ -120,12 +119,11 @@ def achievement_row(values: AchievementValues, institution: Institution, operato
     }
 
 
-async def _reference(problems: Problems, model: Any, global_id: Any, type_name: str, field: str,
-                     unknown: Code) -> Any:
+async def _reference(problems: Problems, model: Any, global_id: Any, field: str, unknown: Code) -> Any:
     if not global_id:
         problems.add(field, Code.REQUIRED)
         return None
-    found = await model.get_or_none(id=decode_id(global_id, type_name, strict=False))
+    found = await policy.public(model).filter(id=policy.pk_of(model, global_id)).first()
     if found is None:
         problems.add(field, unknown)
     return found

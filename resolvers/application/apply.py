@@ -13,7 +13,7 @@ from tortoise.expressions import Subquery
 from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
 
-from models.account import AccountKind, Module
+from models.account import Module
 from models.application import (
     ApplicationBatch,
     ApplicationKind,
@@ -26,13 +26,13 @@ from models.base import SHANGHAI
 from models.conversion import ConversionRule, RuleSource, RuleVersion
 from models.learner import LearnerAchievement
 from models.message import MessageKind
-from resolvers import audit
-from resolvers.access import require_account
+from resolvers import audit, policy
+from resolvers.access import require_learner
 from resolvers.application.scope import reviewer
 from resolvers.conversion.publishing import is_in_force
 from resolvers.dates import today
-from resolvers.errors import Code, Forbidden, Invalid, NotFound, Problem
-from resolvers.ids import decode_id, encode_id
+from resolvers.errors import Code, Invalid, NotFound, Problem
+from resolvers.ids import encode_id
 from resolvers.messages import notify_institution
 from server.bulk import bulk_insert
 
@@ -40,10 +40,10 @@ if TYPE_CHECKING:
     from server.context import Context
 
 
-async def usable_rule(rule_id: Any) -> tuple[ConversionRule, RuleVersion, set[int]]:
+async def usable_rule(ctx: Context, rule_id: Any) -> tuple[ConversionRule, RuleVersion, set[int]]:
     """A published rule in force today, its current version, and its source achievement ids."""
-    rule = await ConversionRule.get_or_none(id=decode_id(rule_id, "ConversionRule"), deleted_at__isnull=True)
-    if rule is None or not rule.version:
+    rule = await policy.get(ctx, ConversionRule, rule_id)
+    if not rule.version:
         # A rule never published is its institution's draft: to anyone else it does not exist.
         raise NotFound()
     if not is_in_force(rule, today()):
@@ -53,11 +53,12 @@ async def usable_rule(rule_id: Any) -> tuple[ConversionRule, RuleVersion, set[in
     return rule, version, sources  # type: ignore[return-value]
 
 
-def eligible(institution_id: int, rule: ConversionRule, sources: set[int]) -> QuerySet[LearnerAchievement]:
+def eligible(ctx: Context, institution_id: int, rule: ConversionRule, sources: set[int]
+             ) -> QuerySet[LearnerAchievement]:
     """Records of the institution holding one of the rule's sources, without a live application."""
     live = ConversionApplication.filter(rule_id=rule.id, live_key__startswith=f"{rule.id}|")
-    return LearnerAchievement.filter(
-        institution_id=institution_id, withdrawn_at__isnull=True, achievement_id__in=list(sources)
+    return policy.owned(ctx, LearnerAchievement).filter(
+        institution_id=institution_id, achievement_id__in=list(sources)
     ).exclude(learner__id_number__in=Subquery(live.values("id_number")))
 
 
@@ -84,14 +85,14 @@ async def apply_batch(ctx: Context, data: Any) -> Applied:
     account = reviewer(ctx)
     institution = account.institution
     assert institution is not None
-    rule, version, sources = await usable_rule(data.rule_id)
+    rule, version, sources = await usable_rule(ctx, data.rule_id)
     if rule.institution_id == institution.id:  # type: ignore[attr-defined]
         raise Invalid.one("ruleId", Code.NOT_A_SOURCE, "不能对本机构发布的规则发起转换")
-    candidates = eligible(institution.id, rule, sources).select_related("learner")
+    candidates = eligible(ctx, institution.id, rule, sources).select_related("learner")
     if data.learner_achievement_ids:
-        wanted = [decode_id(i, "LearnerAchievement", strict=False) for i in data.learner_achievement_ids]
+        wanted = [policy.pk_of(LearnerAchievement, i) for i in data.learner_achievement_ids]
         records = {r.id: r for r in await candidates.filter(id__in=wanted)}
-        problems = [Problem(f"learnerAchievementIds.{n}", *await _why_not(institution.id, rule, sources, pk))
+        problems = [Problem(f"learnerAchievementIds.{n}", *await _why_not(ctx, rule, sources, pk))
                     for n, pk in enumerate(wanted) if pk not in records]
         # One application per learner (B2): a second record of the same learner is refused.
         seen: set[str] = set()
@@ -143,8 +144,8 @@ async def apply_batch(ctx: Context, data: Any) -> Applied:
     return Applied(batch=batch, applications=applications)
 
 
-async def _why_not(institution_id: int, rule: ConversionRule, sources: set[int], pk: int) -> tuple[Code, str]:
-    record = await LearnerAchievement.get_or_none(id=pk, institution_id=institution_id).select_related("learner")
+async def _why_not(ctx: Context, rule: ConversionRule, sources: set[int], pk: int) -> tuple[Code, str]:
+    record = await policy.owned(ctx, LearnerAchievement, retired=True).filter(id=pk).select_related("learner").first()
     if record is None:
         return Code.NOT_FOUND, Code.NOT_FOUND.label
     if record.withdrawn_at is not None:
@@ -156,16 +157,10 @@ async def _why_not(institution_id: int, rule: ConversionRule, sources: set[int],
 
 async def apply_personal(ctx: Context, data: Any) -> ConversionApplication:
     """F15: a learner applies on a published, in-force rule with one of their own records."""
-    account = require_account(ctx)
-    if account.kind != AccountKind.LEARNER:
-        raise Forbidden("只有学员本人可以提交个人转换申请")
-    rule, version, sources = await usable_rule(data.rule_id)
-    record = await LearnerAchievement.get_or_none(
-        id=decode_id(data.learner_achievement_id, "LearnerAchievement"),
-        learner__account_id=account.id,
-    ).select_related("learner")
-    if record is None:
-        raise NotFound()
+    account = require_learner(ctx, "只有学员本人可以提交个人转换申请")
+    rule, version, sources = await usable_rule(ctx, data.rule_id)
+    record = await policy.get(ctx, LearnerAchievement, data.learner_achievement_id, owned=True,
+                              retired=True, with_=("learner",))
     if record.withdrawn_at is not None:
         raise Invalid.one("learnerAchievementId", Code.ALREADY_WITHDRAWN, "该学员成果已撤回，不能参与转换")
     if record.achievement_id not in sources:  # type: ignore[attr-defined]

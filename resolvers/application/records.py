@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Sequence
 from typing import TYPE_CHECKING, Any
 
-from models.application import ApplicationKind, ApplicationStatus
+from models.application import ApplicationKind, ApplicationStatus, ConversionApplication
+from resolvers import policy
 from resolvers.application import scope
 from resolvers.exports import Exported, cell_time, describe_filter, keyset_chunks, run_export
-from resolvers.ids import decode_id
 
 if TYPE_CHECKING:
     from server.context import Context
@@ -34,7 +34,7 @@ async def export(ctx: Context, received: bool, ids: list[Any] | None, filter: An
                  code: str | None) -> Exported:
     account = scope.reviewer(ctx)
     base = scope.received(ctx) if received else scope.initiated(ctx)
-    query = (base.filter(id__in=[decode_id(i, "ConversionApplication", strict=False) for i in ids])
+    query = (base.filter(id__in=[policy.pk_of(ConversionApplication, i) for i in ids])
              if ids else scope.filtered(base, filter))
     title = "转换申请（机构接收）" if received else "转换申请（机构发起）"
     return await run_export(

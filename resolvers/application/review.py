@@ -9,11 +9,10 @@ from collections import defaultdict
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-
 from tortoise.timezone import now
 from tortoise.transactions import in_transaction
 
-from models.account import AccountKind, Module
+from models.account import Module
 from models.application import (
     DECIDABLE,
     DECISIONS,
@@ -28,12 +27,12 @@ from models.application import (
 )
 from models.conversion import RuleVersion
 from models.message import MessageKind
-from resolvers import audit, checks
+from resolvers import audit, checks, policy
 from resolvers.access import require_account
-from resolvers.application.scope import filtered, received, reviewer
+from resolvers.application.scope import filtered, received, reviewer, sent
 from resolvers.batch import ItemResult, failed, not_found
 from resolvers.errors import Code, Invalid, NotFound, Problems
-from resolvers.ids import decode_id, encode_id
+from resolvers.ids import encode_id
 from resolvers.messages import message_row, notify_institution, write_messages
 from server.bulk import bulk_insert, fetch_rows
 
@@ -54,8 +53,7 @@ async def review(ctx: Context, data: Any) -> list[ItemResult]:
     scope = received(ctx)
     if data.ids:
         # A row named twice is decided and answered once.
-        wanted = [(item, decode_id(item, "ConversionApplication", strict=False))
-                  for item in dict.fromkeys(data.ids)]
+        wanted = [(item, policy.pk_of(ConversionApplication, item)) for item in dict.fromkeys(data.ids)]
         rows = dict(await scope.filter(id__in=[pk for _, pk in wanted]).values_list("id", "status"))
     else:
         pending = filtered(scope, data.filter).filter(status=DECIDABLE)
@@ -183,15 +181,8 @@ def _result(application: dict[str, Any], version: RuleVersion) -> dict[str, Any]
 async def request_re_review(ctx: Context, data: Any) -> ConversionApplication:
     """B4: the applicant of a failed row asks once, with a reason; it returns to the reviewer."""
     account = require_account(ctx)
-    application = await ConversionApplication.get_or_none(
-        id=decode_id(data.application_id, "ConversionApplication"))
+    application = await sent(ctx).filter(id=policy.pk_of(ConversionApplication, data.application_id)).first()
     if application is None:
-        raise NotFound()
-    if account.kind == AccountKind.LEARNER:
-        mine = application.applicant_account_id == account.id
-    else:
-        mine = application.initiator_institution_id == reviewer(ctx).institution_id  # type: ignore[attr-defined]
-    if not mine:
         raise NotFound()
     problems = Problems()
     reason = checks.text(problems, "reason", data.reason, 500, multiline=True)

@@ -1,5 +1,6 @@
-"""Who sees which application rows: the rule's publisher receives them (转换申请审核, module
-CONVERSION_REVIEW), the initiating institution and the applying learner see what they sent."""
+"""Which application rows each list means: the rule's publisher receives them (转换申请审核, module
+CONVERSION_REVIEW), the initiating institution and the applying learner sent them. Which rows a
+caller may see at all is the read policy's."""
 
 from __future__ import annotations
 
@@ -8,11 +9,11 @@ from typing import TYPE_CHECKING, Any
 from tortoise.expressions import Q
 from tortoise.queryset import QuerySet
 
-from models.account import Account, AccountKind, Module
+from models.account import Account, Module
 from models.application import ApplicationBatch, ConversionApplication
+from resolvers import policy
 from resolvers.access import require_account, require_institution_member
 from resolvers.dates import year_bounds
-from resolvers.ids import decode_id
 
 if TYPE_CHECKING:
     from server.context import Context
@@ -24,30 +25,27 @@ def reviewer(ctx: Context) -> Account:
 
 def received(ctx: Context) -> QuerySet[ConversionApplication]:
     account = reviewer(ctx)
-    return ConversionApplication.filter(target_institution_id=account.institution_id)  # type: ignore[attr-defined]
+    return policy.owned(ctx, ConversionApplication).filter(target_institution_id=account.institution_id)  # type: ignore[attr-defined]
 
 
 def initiated(ctx: Context) -> QuerySet[ConversionApplication]:
     account = reviewer(ctx)
-    return ConversionApplication.filter(initiator_institution_id=account.institution_id)  # type: ignore[attr-defined]
+    return policy.owned(ctx, ConversionApplication).filter(initiator_institution_id=account.institution_id)  # type: ignore[attr-defined]
+
+
+def sent(ctx: Context) -> QuerySet[ConversionApplication]:
+    """What the caller applied for: a learner's personal applications, an institution's batches."""
+    account = require_account(ctx)
+    return policy.owned(ctx, ConversionApplication).filter(
+        Q(applicant_account_id=account.id) | Q(initiator_institution_id=account.institution_id or 0))  # type: ignore[attr-defined]
 
 
 def visible(ctx: Context) -> QuerySet[ConversionApplication]:
-    account = require_account(ctx)
-    if account.kind == AccountKind.STAFF:
-        return ConversionApplication.all()
-    if account.kind == AccountKind.LEARNER:
-        return ConversionApplication.filter(applicant_account_id=account.id)
-    mine = reviewer(ctx).institution_id  # type: ignore[attr-defined]
-    return ConversionApplication.filter(Q(target_institution_id=mine) | Q(initiator_institution_id=mine))
+    return policy.visible(ctx, ConversionApplication)
 
 
 def visible_batches(ctx: Context) -> QuerySet[ApplicationBatch]:
-    account = require_account(ctx)
-    if account.kind == AccountKind.STAFF:
-        return ApplicationBatch.all()
-    mine = reviewer(ctx).institution_id  # type: ignore[attr-defined]
-    return ApplicationBatch.filter(Q(target_id=mine) | Q(initiator_id=mine))
+    return policy.visible(ctx, ApplicationBatch)
 
 
 def filtered(query: QuerySet[ConversionApplication], data: Any | None) -> QuerySet[ConversionApplication]:
@@ -67,5 +65,5 @@ def filtered(query: QuerySet[ConversionApplication], data: Any | None) -> QueryS
         if data.kind:
             query = query.filter(kind=data.kind)
         if data.batch_id:
-            query = query.filter(batch_id=decode_id(data.batch_id, "ApplicationBatch", strict=False))
+            query = query.filter(batch_id=policy.pk_of(ApplicationBatch, data.batch_id))
     return query.order_by("-created_at", "-id")

@@ -7,12 +7,11 @@ from typing import TYPE_CHECKING, Any
 from tortoise.expressions import Q, Subquery
 from tortoise.queryset import QuerySet
 
-from models.account import AccountKind
 from models.conversion import ConversionRule, PublishStatus, RuleSource, RuleTarget
-from resolvers.access import require_account
+from models.institution import Institution
+from resolvers import policy
 from resolvers.conversion.rules import rule_member
 from resolvers.dates import today
-from resolvers.ids import decode_id
 
 if TYPE_CHECKING:
     from server.context import Context
@@ -43,25 +42,14 @@ def _filter(query: QuerySet[ConversionRule], data: Any | None) -> QuerySet[Conve
     if getattr(data, "institution_name", None):
         query = query.filter(institution__school__name__icontains=data.institution_name.strip())
     if getattr(data, "institution_id", None):
-        query = query.filter(institution_id=decode_id(data.institution_id, "Institution", strict=False))
+        query = query.filter(institution_id=policy.pk_of(Institution, data.institution_id))
     return query.order_by("-created_at", "-id")
-
-
-def visible(ctx: Context) -> QuerySet[ConversionRule]:
-    """Rules a signed-in caller may open: their institution's, published ones related to their
-    achievements, every published one (anyone may read the portal); staff see all."""
-    account = require_account(ctx)
-    live = ConversionRule.filter(deleted_at__isnull=True)
-    if account.kind == AccountKind.STAFF:
-        return live
-    mine = account.institution_id or 0  # type: ignore[attr-defined]
-    return live.filter(Q(institution_id=mine) | Q(status=PublishStatus.PUBLISHED))
 
 
 def mine(ctx: Context, data: Any | None) -> QuerySet[ConversionRule]:
     account = rule_member(ctx)
-    return _filter(ConversionRule.filter(
-        institution_id=account.institution_id, deleted_at__isnull=True  # type: ignore[attr-defined]
+    return _filter(policy.owned(ctx, ConversionRule).filter(
+        institution_id=account.institution_id  # type: ignore[attr-defined]
     ), data)
 
 
@@ -70,11 +58,11 @@ def related(ctx: Context, data: Any | None) -> QuerySet[ConversionRule]:
     account = rule_member(ctx)
     institution_id = account.institution_id  # type: ignore[attr-defined]
     my_sources = RuleSource.filter(achievement__institution_id=institution_id).values("rule_id")
-    query = ConversionRule.filter(
-        id__in=Subquery(my_sources), status=PublishStatus.PUBLISHED, deleted_at__isnull=True
+    query = policy.visible(ctx, ConversionRule).filter(
+        id__in=Subquery(my_sources), status=PublishStatus.PUBLISHED
     ).exclude(institution_id=institution_id)
     return _filter(query, data)
 
 
 def portal(data: Any | None) -> QuerySet[ConversionRule]:
-    return _filter(ConversionRule.filter(in_force()), data)
+    return _filter(policy.public(ConversionRule).filter(in_force()), data)

@@ -12,15 +12,21 @@ from tortoise.timezone import now
 from tortoise.transactions import in_transaction
 
 from adapters.pdf import simple_pdf
-from models.account import AccountKind, Module
+from models.account import Module
 from models.conversion import METHOD_TRANSITIONS, ConversionMethod, PublishAction, PublishStatus
+from models.institution import Institution
 from models.message import MessageKind
-from resolvers import audit, checks
-from resolvers.access import require_account, require_institution_member, require_staff
-from resolvers.conversion.common import check_pledges, read_pdf, record_commitment, refuse_transition
+from resolvers import audit, checks, policy
+from resolvers.access import require_institution_member, require_module, require_staff
+from resolvers.conversion.common import (
+    check_pledges,
+    read_pdf,
+    record_commitment,
+    refuse_transition,
+)
 from resolvers.dates import day_end, day_start
-from resolvers.errors import Code, Invalid, NotFound, Problems
-from resolvers.ids import decode_id, encode_id
+from resolvers.errors import Code, Invalid, Problems
+from resolvers.ids import encode_id
 from resolvers.messages import notify_institution
 
 if TYPE_CHECKING:
@@ -55,11 +61,8 @@ def _institution_member(ctx: Context) -> Any:
 
 
 def filtered(ctx: Context, data: Any | None) -> QuerySet[ConversionMethod]:
-    account = require_account(ctx)
-    query = ConversionMethod.filter(deleted_at__isnull=True)
-    if account.kind != AccountKind.STAFF:
-        account = _institution_member(ctx)
-        query = query.filter(institution_id=account.institution_id)  # type: ignore[attr-defined]
+    require_module(ctx, Module.CONVERSION_RULES)
+    query = policy.owned(ctx, ConversionMethod)
     if data is not None:
         if data.published_from:
             query = query.filter(published_at__gte=day_start(data.published_from))
@@ -71,14 +74,8 @@ def filtered(ctx: Context, data: Any | None) -> QuerySet[ConversionMethod]:
 
 
 async def _own(ctx: Context, method_id: Any) -> ConversionMethod:
-    account = _institution_member(ctx)
-    method = await ConversionMethod.get_or_none(
-        id=decode_id(method_id, "ConversionMethod"), deleted_at__isnull=True,
-        institution_id=account.institution_id,  # type: ignore[attr-defined]
-    )
-    if method is None:
-        raise NotFound()
-    return method
+    _institution_member(ctx)
+    return await policy.get(ctx, ConversionMethod, method_id, owned=True)
 
 
 async def upload(ctx: Context, data: Any) -> ConversionMethod:
@@ -200,11 +197,7 @@ async def revoke(ctx: Context, method_id: Any) -> ConversionMethod:
 
 async def take_down(ctx: Context, method_id: Any, reason: str | None) -> ConversionMethod:
     require_staff(ctx)
-    method = await ConversionMethod.get_or_none(
-        id=decode_id(method_id, "ConversionMethod"), deleted_at__isnull=True
-    )
-    if method is None:
-        raise NotFound()
+    method = await policy.get(ctx, ConversionMethod, method_id, owned=True)
     problems = Problems()
     text = checks.text(problems, "reason", reason, 500, multiline=True)
     problems.raise_any()
@@ -234,7 +227,7 @@ async def template_key(ctx: Context) -> str:
 
 def published(institution_id: Any | None) -> QuerySet[ConversionMethod]:
     """F8.5 / F17: what the public portal shows, no login."""
-    query = ConversionMethod.filter(status=PublishStatus.PUBLISHED, deleted_at__isnull=True)
+    query = policy.public(ConversionMethod)
     if institution_id:
-        query = query.filter(institution_id=decode_id(institution_id, "Institution", strict=False))
+        query = query.filter(institution_id=policy.pk_of(Institution, institution_id))
     return query.order_by("-published_at", "-id")

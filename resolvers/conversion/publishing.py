@@ -20,13 +20,13 @@ from models.conversion import (
     TargetKind,
 )
 from models.message import MessageKind
-from resolvers import audit, checks
+from resolvers import audit, checks, policy
 from resolvers.access import require_staff
 from resolvers.conversion.common import refuse_transition
 from resolvers.conversion.rules import own_rule
 from resolvers.dates import today
-from resolvers.errors import Code, NotFound, Problems
-from resolvers.ids import decode_id, encode_id
+from resolvers.errors import Code, Problems
+from resolvers.ids import encode_id
 from resolvers.messages import notify_institution
 
 if TYPE_CHECKING:
@@ -158,9 +158,7 @@ async def revoke(ctx: Context, rule_id: Any) -> ConversionRule:
 
 async def take_down(ctx: Context, rule_id: Any, reason: str | None) -> ConversionRule:
     staff = require_staff(ctx)
-    rule = await ConversionRule.get_or_none(id=decode_id(rule_id, "ConversionRule"), deleted_at__isnull=True)
-    if rule is None:
-        raise NotFound()
+    rule = await policy.get(ctx, ConversionRule, rule_id, owned=True)
     problems = Problems()
     text = checks.text(problems, "reason", reason, 500, multiline=True)
     problems.raise_any()

@@ -26,14 +26,18 @@ from models.conversion import (
     RuleType,
     TargetKind,
 )
-from resolvers import audit, checks
+from resolvers import audit, checks, policy
 from resolvers.access import require_institution_member
 from resolvers.achievement.fields import number
 from resolvers.conversion.codes import next_rule_code
-from resolvers.conversion.common import check_pledges, read_pdf, record_commitment, refuse_transition
+from resolvers.conversion.common import (
+    check_pledges,
+    read_pdf,
+    record_commitment,
+    refuse_transition,
+)
 from resolvers.dates import today
-from resolvers.errors import Code, NotFound, Problems
-from resolvers.ids import decode_id
+from resolvers.errors import Code, Problems
 
 if TYPE_CHECKING:
     from server.context import Context
@@ -46,14 +50,8 @@ def rule_member(ctx: Context) -> Account:
 
 
 async def own_rule(ctx: Context, rule_id: Any) -> ConversionRule:
-    account = rule_member(ctx)
-    rule = await ConversionRule.get_or_none(
-        id=decode_id(rule_id, "ConversionRule"), deleted_at__isnull=True,
-        institution_id=account.institution_id,  # type: ignore[attr-defined]
-    )
-    if rule is None:
-        raise NotFound()
-    return rule
+    rule_member(ctx)
+    return await policy.get(ctx, ConversionRule, rule_id, owned=True)
 
 
 @dataclass
@@ -71,13 +69,13 @@ class RuleDraft:
     new_commitment: bool = False
 
 
-async def _achievement(achievement_id: Any) -> Achievement | None:
-    return await Achievement.get_or_none(
-        id=decode_id(achievement_id, "Achievement", strict=False), deleted_at__isnull=True
-    )
+async def _source(ctx: Context, achievement_id: Any) -> Achievement | None:
+    """A source is any achievement the publisher may see (F9.3): its own, and other institutions'
+    public ones. Anything else is answered as an ID that matches nothing — no name, no type."""
+    return await policy.visible(ctx, Achievement).filter(id=policy.pk_of(Achievement, achievement_id)).first()
 
 
-async def check_draft(account: Account, data: Any) -> RuleDraft:
+async def check_draft(ctx: Context, account: Account, data: Any) -> RuleDraft:
     """Every value given must be valid; completeness is publishRule's check."""
     institution = account.institution
     assert institution is not None
@@ -96,7 +94,7 @@ async def check_draft(account: Account, data: Any) -> RuleDraft:
     seen: set[int] = set()
     for index, source in enumerate(data.sources or []):
         where = f"sources.{index}"
-        achievement = await _achievement(source.achievement_id)
+        achievement = await _source(ctx, source.achievement_id)
         credits = number(problems, f"{where}.credits", source.credits, required=True,
                          low=Decimal("0"), high=CREDITS_MAX, positive=True)
         if achievement is None:
@@ -110,7 +108,7 @@ async def check_draft(account: Account, data: Any) -> RuleDraft:
         elif credits is not None:
             seen.add(achievement.id)
             draft.sources.append((achievement, credits))
-    await _check_targets(problems, institution.id, rule_type, data, draft)
+    await _check_targets(ctx, problems, rule_type, data, draft)
     draft.pdf = await read_pdf(problems, "file", data.file, required=False)
     if draft.pdf is not None:
         draft.pdf_name = (getattr(data.file, "filename", "") or "转换规则.pdf")[:200]
@@ -121,10 +119,11 @@ async def check_draft(account: Account, data: Any) -> RuleDraft:
     return draft
 
 
-async def _own_target(problems: Problems, institution_id: int, achievement_id: Any, where: str,
+async def _own_target(ctx: Context, problems: Problems, achievement_id: Any, where: str,
                       form: AchievementForm | None) -> Achievement | None:
-    achievement = await _achievement(achievement_id)
-    if achievement is None or achievement.institution_id != institution_id:  # type: ignore[attr-defined]
+    """A target is one of the publisher's own achievements (F9.3)."""
+    achievement = await policy.owned(ctx, Achievement).filter(id=policy.pk_of(Achievement, achievement_id)).first()
+    if achievement is None:
         problems.add(where, Code.TARGET_NOT_FOUND)
         return None
     if form is not None and achievement.subtype.form is not form:
@@ -134,7 +133,7 @@ async def _own_target(problems: Problems, institution_id: int, achievement_id: A
     return achievement
 
 
-async def _check_targets(problems: Problems, institution_id: int, rule_type: RuleType, data: Any,
+async def _check_targets(ctx: Context, problems: Problems, rule_type: RuleType, data: Any,
                          draft: RuleDraft) -> None:
     majors, courses = data.target_major_ids or [], data.target_course_ids or []
     certificate = data.target_certificate
@@ -146,7 +145,7 @@ async def _check_targets(problems: Problems, institution_id: int, rule_type: Rul
             field_name = "targetMajorIds" if kind is TargetKind.MAJOR else "targetCourseIds"
             chosen: set[int] = set()
             for index, achievement_id in enumerate(ids):
-                target = await _own_target(problems, institution_id, achievement_id,
+                target = await _own_target(ctx, problems, achievement_id,
                                            f"{field_name}.{index}", form)
                 if target is not None and target.id in chosen:
                     problems.add(f"{field_name}.{index}", Code.DUPLICATE_ITEM)
@@ -158,7 +157,7 @@ async def _check_targets(problems: Problems, institution_id: int, rule_type: Rul
         problems.add("targetCourseIds", Code.TARGET_CATEGORY, "非学历类目标只能选择证书及其免考模块")
     if certificate is None:
         return
-    target = await _own_target(problems, institution_id, certificate.achievement_id,
+    target = await _own_target(ctx, problems, certificate.achievement_id,
                                "targetCertificate.achievementId", None)
     if target is not None and target.category.value != "NON_DEGREE":
         problems.add("targetCertificate.achievementId", Code.TARGET_CATEGORY, "目标证书须为非学历成果")
@@ -192,7 +191,7 @@ async def _write_children(rule: ConversionRule, draft: RuleDraft) -> None:
 
 async def create(ctx: Context, data: Any, publish: bool) -> ConversionRule:
     account = rule_member(ctx)
-    draft = await check_draft(account, data)
+    draft = await check_draft(ctx, account, data)
     file_key = await ctx.services.storage.save(draft.pdf, ".pdf") if draft.pdf else ""
     try:
         return await _create(ctx, account, draft, file_key, publish)
@@ -232,7 +231,7 @@ async def update(ctx: Context, rule_id: Any, data: Any) -> ConversionRule:
     if rule.status not in allowed:
         raise refuse_transition(PublishAction.EDIT, rule.status)
     account = rule_member(ctx)
-    draft = await check_draft(account, data)
+    draft = await check_draft(ctx, account, data)
     changes: dict[str, Any] = {}
     if draft.pdf is not None:
         changes = {"file_key": await ctx.services.storage.save(draft.pdf, ".pdf"),

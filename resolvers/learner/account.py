@@ -24,10 +24,10 @@ from adapters.identity import IdentityUnavailable
 from models.account import Account, AccountKind
 from models.learner import LearnerAchievement
 from models.verification import CodePurpose
-from resolvers import audit, checks, verification
-from resolvers.access import require_account
+from resolvers import audit, checks, policy, verification
+from resolvers.access import require_learner
 from resolvers.account.sessions import open_session
-from resolvers.errors import Code, Forbidden, Invalid, Problems
+from resolvers.errors import Code, Invalid, Problems
 from resolvers.learner.learners import activate_records, check_person
 from validators.id_number import mask
 from validators.person_name import tidy
@@ -109,9 +109,5 @@ async def _verify_identity(ctx: Context, name: str, id_number: str, phone: str,
 
 
 def my_achievements(ctx: Context) -> QuerySet[LearnerAchievement]:
-    account = require_account(ctx)
-    if account.kind != AccountKind.LEARNER:
-        raise Forbidden("只有学员可以查看自己的成果")
-    return LearnerAchievement.filter(
-        learner__account_id=account.id, withdrawn_at__isnull=True
-    ).order_by("-issued_on", "-id")
+    require_learner(ctx, "只有学员可以查看自己的成果")
+    return policy.owned(ctx, LearnerAchievement).order_by("-issued_on", "-id")

@@ -9,14 +9,14 @@ from tortoise.queryset import QuerySet
 from tortoise.timezone import now
 from tortoise.transactions import in_transaction
 
-from models.account import AccountKind, Module
-from models.message import MessageKind
+from models.account import Module
 from models.learner import FEEDBACK_TRANSITIONS, Feedback, FeedbackStatus, LearnerAchievement
-from resolvers import audit, checks
-from resolvers.access import require_account
+from models.message import MessageKind
+from resolvers import audit, checks, policy
+from resolvers.access import require_learner
 from resolvers.dates import day_end, day_start
-from resolvers.errors import Code, Forbidden, Invalid, NotFound, Problems
-from resolvers.ids import decode_id, encode_id
+from resolvers.errors import Code, Invalid, Problems
+from resolvers.ids import encode_id
 from resolvers.learner import scope
 from resolvers.messages import notify, notify_institution
 
@@ -38,15 +38,8 @@ def filtered(ctx: Context, data: Any | None) -> QuerySet[Feedback]:
 
 async def report(ctx: Context, data: Any) -> Feedback:
     """F7.1: only the learner holding the achievement may report on it."""
-    account = require_account(ctx)
-    if account.kind != AccountKind.LEARNER:
-        raise Forbidden("只有学员可以反馈自己成果的问题")
-    record = await LearnerAchievement.get_or_none(
-        id=decode_id(data.learner_achievement_id, "LearnerAchievement"),
-        withdrawn_at__isnull=True, learner__account_id=account.id,
-    )
-    if record is None:
-        raise NotFound()
+    account = require_learner(ctx, "只有学员可以反馈自己成果的问题")
+    record = await policy.get(ctx, LearnerAchievement, data.learner_achievement_id, owned=True)
     problems = Problems()
     content = checks.text(problems, "content", data.content, 500, multiline=True)
     problems.raise_any()
@@ -68,12 +61,7 @@ async def report(ctx: Context, data: Any) -> Feedback:
 async def handle(ctx: Context, feedback_id: Any, data: Any) -> Feedback:
     """F7.2: reply and resolve or reject, once (FEEDBACK_TRANSITIONS)."""
     account = scope.institution_member(ctx)
-    feedback = await Feedback.get_or_none(
-        id=decode_id(feedback_id, "Feedback"),
-        institution_id=account.institution_id,  # type: ignore[attr-defined]
-    )
-    if feedback is None:
-        raise NotFound()
+    feedback = await policy.get(ctx, Feedback, feedback_id, owned=True)
     problems = Problems()
     reply = checks.text(problems, "reply", data.reply, 500, multiline=True)
     outcome = FeedbackStatus(data.outcome)

@@ -15,6 +15,7 @@ from models.account import Account
 from models.achievement import Achievement, AchievementForm
 from models.imports import ImportJob, ImportKind
 from models.learner import Learner, LearnerAchievement
+from resolvers import policy
 from resolvers.errors import Code, Problems
 from resolvers.imports import TEMPLATE_KEY, ImportOutcome, run_import
 from resolvers.learner import scope
@@ -159,7 +160,7 @@ async def import_records(ctx: Context, achievement_id: Any, upload: Any, dry_run
 def import_jobs(ctx: Context, kind: ImportKind, achievement_id: int | None = None) -> QuerySet[ImportJob]:
     """Import records, newest first; F5.3 shows learner-achievement records of the last year."""
     account = scope.institution_member(ctx)
-    query = ImportJob.filter(institution_id=account.institution_id, kind=kind)  # type: ignore[attr-defined]
+    query = policy.owned(ctx, ImportJob).filter(institution_id=account.institution_id, kind=kind)  # type: ignore[attr-defined]
     if kind == ImportKind.LEARNER_ACHIEVEMENTS:
         query = query.filter(created_at__gte=now() - timedelta(days=365))
         if achievement_id is not None:

@@ -18,11 +18,10 @@ from tortoise.transactions import in_transaction
 
 from models.account import Account, AccountKind, AccountStatus
 from models.learner import Learner, LearnerAchievement, LearnerStatus, can_modify_learner
-from resolvers import audit, checks
+from resolvers import audit, checks, policy
 from resolvers.batch import ItemResult, failed, not_found
 from resolvers.dates import year_bounds
-from resolvers.errors import Code, Invalid, NotFound, Problems
-from resolvers.ids import decode_id
+from resolvers.errors import Code, Invalid, Problems
 from resolvers.learner import scope
 from validators.person_name import same_name
 
@@ -110,13 +109,8 @@ async def add(ctx: Context, data: Any) -> Learner:
 
 
 async def _own(ctx: Context, learner_id: Any) -> Learner:
-    account = scope.institution_member(ctx)
-    learner = await Learner.get_or_none(
-        id=decode_id(learner_id, "Learner"), institution_id=account.institution_id  # type: ignore[attr-defined]
-    )
-    if learner is None:
-        raise NotFound()
-    return learner
+    scope.institution_member(ctx)
+    return await policy.get(ctx, Learner, learner_id, owned=True)
 
 
 async def update(ctx: Context, learner_id: Any, data: Any) -> Learner:
@@ -147,14 +141,11 @@ async def update(ctx: Context, learner_id: Any, data: Any) -> Learner:
 
 
 async def delete_many(ctx: Context, ids: list[Any]) -> list[ItemResult]:
-    account = scope.institution_member(ctx)
+    scope.institution_member(ctx)
     results: list[ItemResult] = []
     async with in_transaction():
         for item_id in ids:
-            learner = await Learner.get_or_none(
-                id=decode_id(item_id, "Learner", strict=False),
-                institution_id=account.institution_id,  # type: ignore[attr-defined]
-            )
+            learner = await policy.owned(ctx, Learner).filter(id=policy.pk_of(Learner, item_id)).first()
             if learner is None:
                 results.append(not_found(item_id))
             elif not can_modify_learner(learner.status):

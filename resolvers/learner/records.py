@@ -16,11 +16,11 @@ from adapters.filetypes import sniff
 from models.account import Account
 from models.achievement import Achievement, AchievementForm
 from models.learner import Learner, LearnerAchievement, StorageSource
-from resolvers import audit, checks
+from resolvers import audit, checks, policy
 from resolvers.achievement.fields import number
 from resolvers.batch import ItemResult, failed, not_found
 from resolvers.dates import today, year_bounds
-from resolvers.errors import Code, Invalid, NotFound, Problems
+from resolvers.errors import Code, Invalid, Problems
 from resolvers.ids import decode_id
 from resolvers.learner import scope
 from resolvers.learner.learners import activation, check_person, registered_accounts
@@ -91,13 +91,7 @@ def check_record(problems: Problems, achievement: Achievement, raw: dict[str, An
 
 async def own_achievement(ctx: Context, achievement_id: Any) -> tuple[Account, Achievement]:
     account = scope.institution_member(ctx)
-    achievement = await Achievement.get_or_none(
-        id=decode_id(achievement_id, "Achievement"), deleted_at__isnull=True,
-        institution_id=account.institution_id,  # type: ignore[attr-defined]
-    )
-    if achievement is None:
-        raise NotFound()
-    return account, achievement
+    return account, await policy.get(ctx, Achievement, achievement_id, owned=True)
 
 
 def record_row(achievement: Achievement, learner_id: int, values: RecordValues, operator_id: int,
@@ -161,13 +155,8 @@ async def _new_learner(ctx: Context, account: Account, institution_id: int,
 
 async def detail(ctx: Context, record_id: Any) -> LearnerAchievement:
     """F5.4: the full record, ID number included; the read is written to the audit log."""
-    account = scope.institution_member(ctx)
-    record = await LearnerAchievement.filter(
-        id=decode_id(record_id, "LearnerAchievement"), withdrawn_at__isnull=True,
-        institution_id=account.institution_id,  # type: ignore[attr-defined]
-    ).select_related("learner", "achievement").first()
-    if record is None:
-        raise NotFound()
+    scope.institution_member(ctx)
+    record = await policy.get(ctx, LearnerAchievement, record_id, owned=True, with_=("learner", "achievement"))
     await audit.record(ctx, "learner.id_number_read", record.learner, record=record.id)
     return record
 
@@ -201,10 +190,8 @@ async def withdraw(ctx: Context, ids: list[Any], reason: str | None, reason_file
     results: list[ItemResult] = []
     async with in_transaction():
         for item_id in ids:
-            pk = decode_id(item_id, "LearnerAchievement", strict=False)
-            record = await LearnerAchievement.get_or_none(
-                id=pk, institution_id=account.institution_id  # type: ignore[attr-defined]
-            )
+            pk = policy.pk_of(LearnerAchievement, item_id)
+            record = await policy.owned(ctx, LearnerAchievement, retired=True).filter(id=pk).first()
             if record is None:
                 results.append(not_found(item_id))
                 continue

@@ -1,5 +1,4 @@
-"""Which learner rows a caller may see: their institution's (institution members with the
-成果及学员管理 module), their own (a learner), or all (bank staff)."""
+"""Who may use the learner lists (成果及学员管理, B9); which rows they see is the read policy's."""
 
 from __future__ import annotations
 
@@ -7,9 +6,10 @@ from typing import TYPE_CHECKING
 
 from tortoise.queryset import QuerySet
 
-from models.account import Account, AccountKind, Module
+from models.account import Account, Module
 from models.learner import Feedback, Learner, LearnerAchievement
-from resolvers.access import require_account, require_institution_member
+from resolvers import policy
+from resolvers.access import require_institution_member, require_module
 
 if TYPE_CHECKING:
     from server.context import Context
@@ -20,32 +20,16 @@ def institution_member(ctx: Context) -> Account:
 
 
 def learners(ctx: Context) -> QuerySet[Learner]:
-    account = require_account(ctx)
-    if account.kind == AccountKind.STAFF:
-        return Learner.all()
-    if account.kind == AccountKind.LEARNER:
-        return Learner.filter(account_id=account.id)
-    account = institution_member(ctx)
-    return Learner.filter(institution_id=account.institution_id)  # type: ignore[attr-defined]
+    require_module(ctx, Module.ACHIEVEMENTS)
+    return policy.visible(ctx, Learner)
 
 
 def learner_achievements(ctx: Context) -> QuerySet[LearnerAchievement]:
     """Held (not withdrawn) records the caller may see."""
-    account = require_account(ctx)
-    held = LearnerAchievement.filter(withdrawn_at__isnull=True)
-    if account.kind == AccountKind.STAFF:
-        return held
-    if account.kind == AccountKind.LEARNER:
-        return held.filter(learner__account_id=account.id)
-    account = institution_member(ctx)
-    return held.filter(institution_id=account.institution_id)  # type: ignore[attr-defined]
+    require_module(ctx, Module.ACHIEVEMENTS)
+    return policy.visible(ctx, LearnerAchievement)
 
 
 def feedbacks(ctx: Context) -> QuerySet[Feedback]:
-    account = require_account(ctx)
-    if account.kind == AccountKind.STAFF:
-        return Feedback.all()
-    if account.kind == AccountKind.LEARNER:
-        return Feedback.filter(account_id=account.id)
-    account = institution_member(ctx)
-    return Feedback.filter(institution_id=account.institution_id)  # type: ignore[attr-defined]
+    require_module(ctx, Module.ACHIEVEMENTS)
+    return policy.visible(ctx, Feedback)

@@ -33,7 +33,7 @@ from server.settings import Settings
 from tests.support.api import Api
 from tests.support.catalogue import DELETE as DELETE_ACHIEVEMENTS
 from tests.support.catalogue import NODE as ACHIEVEMENT_NODE
-from tests.support.catalogue import run_batch
+from tests.support.catalogue import certificate_input, recognize, run_batch, store, store_course
 from tests.support.db import backend, snapshot
 from tests.support.flows import CSUST, CSUST_TEACHER, login
 from tests.support.rules import (
@@ -190,7 +190,7 @@ async def test_f9_3_source_category_must_match_the_rule_type(api: Api, demo: Non
 
 
 async def test_f9_3_deleted_or_unknown_source_is_refused(api: Api, demo: None) -> None:
-    w = await world(api)
+    w = await world(api, recognised=False)
     await delete_achievement(api, w.hnu.token, w.hnu.certificate["id"])
     before = await snapshot()
     for missing in (w.hnu.certificate["id"],                       # deleted by its institution
@@ -200,6 +200,58 @@ async def test_f9_3_deleted_or_unknown_source_is_refused(api: Api, demo: None) -
         input = degree_rule([source({"id": missing})], [w.csust.course])
         assert await create_refused(api, w.csust.token, input) == [("sources.0.achievementId", "SOURCE_NOT_FOUND")]
     assert await snapshot() == before
+
+
+async def test_f9_3_another_institutions_private_achievement_is_answered_as_a_missing_source(
+        api: Api, demo: None) -> None:
+    """A source is an achievement the publisher may see (DESIGN, Security rules): another
+    institution's unrecognised achievement, in no published rule, is answered exactly as an ID
+    that matches nothing — same field, code and message, no name — on create and update, with
+    or without publishing, and nothing is stored. Once the bank recognises it (the public
+    catalogue), it may be a source."""
+    w = await world(api, recognised=False)
+    private = w.hnu.certificate
+    missing = encode_id("Achievement", 999_999)
+    draft = await create_rule(api, w.csust.token, degree_rule([source(w.csust.certificate)], [w.csust.course]))
+    before = await snapshot()
+    for publish in (False, True):
+        answers = []
+        for achievement_id in (private["id"], missing):
+            input = degree_rule([source({"id": achievement_id})], [w.csust.course])
+            created = (await create_result(api, w.csust.token, input, publish=publish)).payload(
+                "createConversionRule")
+            updated = (await update_result(api, w.csust.token, draft["id"], input)).payload(
+                "updateConversionRule")
+            answers.append((created, updated))
+        assert answers[0] == answers[1], answers
+        assert refusal(answers[0][0]) == [("sources.0.achievementId", "SOURCE_NOT_FOUND")]
+        assert private["name"] not in str(answers[0])
+    assert await snapshot() == before
+
+    await recognize(api, w.staff, [private["id"]])
+    rule = await create_rule(api, w.csust.token, degree_rule([source(private)], [w.csust.course]))
+    assert [s["achievement"]["id"] for s in rule["sources"]] == [private["id"]]
+
+
+async def test_f4_1_holder_counts_of_another_institutions_achievement_are_not_shown(
+        api: Api, demo: None) -> None:
+    """The learner count and related-rule count of an achievement are its institution's (and
+    the staff's): read through another institution's rule they are null; its owner reads them."""
+    w = await world(api)
+    rule = await create_rule(api, w.csust.token, basic_rule(w), publish=True)
+    through_rule = """query($id: ID!) { node(id: $id) { ... on ConversionRule {
+      sources { achievement { id learnerCount relatedRuleCount } } } } }"""
+    for reader in (w.csust.token, None):  # the publisher, and the portal's visitor
+        [seen] = (await api(through_rule, {"id": rule["id"]}, token=reader)).data["node"]["sources"]
+        assert (seen["achievement"]["learnerCount"], seen["achievement"]["relatedRuleCount"]) == (None, None)
+    source_id = seen["achievement"]["id"]
+    counts = "query($id: ID!) { node(id: $id) { ... on Achievement { learnerCount relatedRuleCount } } }"
+    assert (await api(counts, {"id": source_id}, token=w.csust.token)).data["node"] == {
+        "learnerCount": None, "relatedRuleCount": None}
+    assert (await api(counts, {"id": source_id}, token=w.hnu.token)).data["node"] == {
+        "learnerCount": 0, "relatedRuleCount": 1}
+    assert (await api(counts, {"id": source_id}, token=w.staff)).data["node"] == {
+        "learnerCount": 0, "relatedRuleCount": 1}
 
 
 async def test_f9_3_same_source_twice_is_refused(api: Api, demo: None) -> None:
@@ -619,15 +671,18 @@ async def _no_source(api: Api, w: World) -> dict[str, Any]:
 
 
 async def _source_deleted(api: Api, w: World) -> dict[str, Any]:
-    # CSUST's own certificate, still 未认定, is the source; CSUST then deletes it (F4.7).
-    rule = await create_rule(api, w.csust.token, degree_rule([source(w.csust.certificate)], [w.csust.course]))
-    await delete_achievement(api, w.csust.token, w.csust.certificate["id"])
+    # A certificate of CSUST's own, still 未认定, is the source; CSUST then deletes it (F4.7).
+    own = await store(api, w.csust.token, certificate_input("待删除的证书"))
+    rule = await create_rule(api, w.csust.token, degree_rule([source(own)], [w.csust.course]))
+    await delete_achievement(api, w.csust.token, own["id"])
     return rule
 
 
 async def _target_deleted(api: Api, w: World) -> dict[str, Any]:
-    rule = await create_rule(api, w.csust.token, basic_rule(w))
-    await delete_achievement(api, w.csust.token, w.csust.course["id"])
+    # A course of CSUST's own, still 未认定, is the target; CSUST then deletes it (F4.7).
+    course = await store_course(api, w.csust.token, "待删除的课程")
+    rule = await create_rule(api, w.csust.token, degree_rule([source(w.hnu.certificate)], [course]))
+    await delete_achievement(api, w.csust.token, course["id"])
     return rule
 
 
@@ -946,9 +1001,10 @@ async def test_f9_6_another_institutions_unpublished_rule_is_not_found(api: Api,
     published = await create_rule(api, w.csust.token, basic_rule(w), publish=True)
     assert (await detail(api, w.hnu.token, saved["id"])).error_codes == ["NOT_FOUND"]
     assert (await detail(api, w.hnu.token, encode_id("ConversionRule", 999999))).error_codes == ["NOT_FOUND"]
-    # A published rule is public (the portal shows it), so anyone signed in may open it.
+    # A published rule is public (the portal shows it), so anyone may open it, logged in or not.
     assert (await detail(api, w.hnu.token, published["id"])).data["node"]["code"] == published["code"]
-    assert (await detail(api, None, published["id"])).error_codes == ["UNAUTHENTICATED"]
+    assert (await detail(api, None, published["id"])).data["node"]["code"] == published["code"]
+    assert (await detail(api, None, saved["id"])).error_codes == ["UNAUTHENTICATED"]
     # Staff see every rule.
     assert (await detail(api, w.staff, saved["id"])).data["node"]["code"] == saved["code"]
 

@@ -22,7 +22,15 @@ document per field and fills one slot at a time with each of A's objects of the 
    - ``partner``: a partner key of B — every walker document is offered to B's manifest; queries
      and the two mutations partners may run are registered and called by document id; for the
      others the manifest's refusal is the proof (a partner key runs registered documents only);
-   - ``anonymous``: no token at all (the public portal's caller).
+   - ``anonymous``: no token at all (the public portal's caller);
+   - A's own sub-users, one per module of the institution space, each limited to that module
+     (B9): for A's objects their module covers the call may answer (A's own data); for any other
+     private object of A it must answer as for a nonexistent ID, a mutation may change rows only
+     of its module, and no answer may hold another module's private values (the credit code and
+     legal representative of 机构信息, the draft rule of 转换办法与规则, feedback and learners of
+     成果及学员管理, the applicants of 成果转换管理).
+3. **Reads**: every Query field that takes no required argument (``me``, the lists, the account
+   centre) is called once by every actor, and its answer scanned for what that actor may not see.
 
 A call passes when it is refused (``extensions.code`` in REFUSALS, or its payload's errors / every
 per-item result refused with one of them) and, for A's private objects, answers exactly what the
@@ -55,6 +63,7 @@ from graphql import (
     build_client_schema,
     extend_schema,
     get_introspection_query,
+    get_named_type,
     parse,
     validate,
 )
@@ -93,12 +102,37 @@ from tests.support.walker import (
     node_types_of,
     normalized,
     payload_codes,
+    plan_reads,
     plan_schema,
     top_level_codes,
 )
 
 REFUSALS = {"NOT_FOUND", "FORBIDDEN", "UNAUTHENTICATED", "PASSWORD_CHANGE_REQUIRED", "MODULE_FORBIDDEN"}
-ACTORS = ("institution", "learner", "partner", "anonymous")
+# Those whose mutations may change nothing first: the others really change A's world as they go.
+MODULES = ("MESSAGES", "INSTITUTION_INFO", "CONVERSION_REVIEW", "CONVERSION_RULES", "ACHIEVEMENTS")
+SUB_USER_ACTORS = {f"A's {module} sub-user": module for module in MODULES}
+ACTORS = ("institution", "learner", "partner", "anonymous", *SUB_USER_ACTORS)
+# What each module of the institution space covers (B9): the node types of A that its sub-users
+# read (every one its own institution; the catalogue serves the rules and the review; reviewers
+# send A's records, with their learners, in batches, F9.7), and those whose rows its mutations
+# change. Messages are per account: a sub-user never reads A's main account's; accounts,
+# partners and keys belong to the main account and the staff.
+MODULE_READS: dict[str, set[str]] = {
+    "ACHIEVEMENTS": {"Institution", "Achievement", "SubtypeGrant", "Learner", "LearnerAchievement", "Feedback",
+                     "ImportJob"},
+    "CONVERSION_RULES": {"Institution", "Achievement", "ConversionMethod", "ConversionRule"},
+    "CONVERSION_REVIEW": {"Institution", "Achievement", "Learner", "LearnerAchievement", "ConversionApplication",
+                          "ApplicationBatch"},
+    "MESSAGES": {"Institution"},
+    "INSTITUTION_INFO": {"Institution"},
+}
+MODULE_WRITES: dict[str, set[str]] = {
+    "ACHIEVEMENTS": {"Achievement", "Learner", "LearnerAchievement", "Feedback", "ImportJob"},
+    "CONVERSION_RULES": {"ConversionMethod", "ConversionRule"},
+    "CONVERSION_REVIEW": {"ConversionApplication", "ApplicationBatch"},
+    "MESSAGES": set(),
+    "INSTITUTION_INFO": set(),
+}
 CONTROL_USERS = ("A's main account", "bank staff", "A's learner", "C's main account")
 SECRET = "甲机密"  # in every private text of A: learner names, feedback, the draft method and rule
 # Fewer ID-taking fields or slots than this means the walker stopped seeing the schema.
@@ -139,11 +173,11 @@ ALLOW_LIST: dict[tuple[str, str], tuple[str, str]] = {
     ("query.schools", "filter.provinceId"): ("public", DIRECTORY),
     ("mutation.startRegistration", "input.provinceId"): ("public", DIRECTORY),
     ("mutation.startRegistration", "input.schoolId"): ("public", DIRECTORY),
-    # RuleSourceInput.achievementId is "源成果（任一机构的成果）": by contract a rule's source is any
-    # institution's achievement (F9.3), so the answer tells a live achievement from a nonexistent
-    # one (SOURCE_CATEGORY even names it) — A's unrecognised, unlisted ones too.
+    # A rule's source is any achievement its publisher may see (F9.3): another institution's
+    # recognised (public catalogue) or published-rule ones. A's private achievements (unrecognised,
+    # in no published rule) must answer as a nonexistent ID does, without their name.
     ("mutation.createConversionRule", "input.sources.achievementId"): (
-        "any", "a rule's source is any institution's achievement (F9.3)"),
+        "public", "a rule's source is any achievement its publisher may see (F9.3)"),
 }
 
 _DRAFT_RULE = ("another institution's unpublished (draft) rule answers RULE_NOT_IN_FORCE where a nonexistent "
@@ -173,6 +207,20 @@ class World:
     b_partner: partners.Onboarded
     targets: list[Target]
     canaries: dict[str, str]  # value → what it is
+    module_canaries: dict[str, dict[str, str]]  # module → its private values of A (value → what)
+
+    def canaries_for(self, actor: str) -> dict[str, str]:
+        """What ``actor`` must never read: for another tenant, every private value of A; for A's
+        sub-user, the private values of the other modules and the IDs of A's objects its module
+        does not cover."""
+        module = SUB_USER_ACTORS.get(actor)
+        if module is None:
+            return self.canaries
+        found = {v: label for m, values in self.module_canaries.items() if m != module for v, label in values.items()}
+        for target in self.targets:
+            if not target.public and target.type not in MODULE_READS[module]:
+                found[json.dumps(target.id)] = f"the ID of {target.label}"
+        return found
 
     def of_types(self, types: tuple[str, ...]) -> list[Target]:
         return [t for t in self.targets if t.type in types and t.probe]
@@ -188,6 +236,9 @@ class World:
 
     def filler_ranks(self, plan: FieldPlan, slot: Slot) -> int:
         return max([len(self.candidates(s)) for s in plan.slots if s is not slot and s.required] or [1]) or 1
+
+
+READ_SLOT = Slot(path=("(no ID)",), where="", types=(), inferred_by="", required=False)
 
 
 def twin_id(type_name: str) -> str:
@@ -256,6 +307,7 @@ async def build_world(api: Api) -> World:
     published_method = await methods.uploaded(api, a, publish=True)
     draft_method = await methods.uploaded(api, a, name=f"{SECRET}转换办法草稿")
     c_course = await store_course(api, c, "丙课程")
+    await catalogue.recognize(api, staff, [c_course["id"]])  # public: A's rule may take it as a source
     rule_input = rules.degree_rule([rules.source(c_course)], [course], rule_type="DEGREE_TO_DEGREE")
     published_rule = await rules.create_rule(api, a, rule_input, publish=True)
     draft_rule = await rules.create_rule(api, a, {**rule_input, "description": f"{SECRET}草稿规则"})
@@ -341,6 +393,22 @@ async def build_world(api: Api) -> World:
         private("A's partner", "Partner", a_partner.id),
         private("A's partner key", "PartnerKey", a_partner.api_key["id"]),
     ]
+    sub_users = {}
+    for n, (actor, module) in enumerate(SUB_USER_ACTORS.items()):
+        sub_users[actor] = await learners.add_sub_user(api, a, f"a_{module.lower()}", f"139000005{n:02d}", [module])
+    module_canaries = {
+        "ACHIEVEMENTS": {f"{SECRET}反馈": "A's feedback (成果及学员管理)",
+                         f"{SECRET}导入学员": "the name of A's imported learner (成果及学员管理)",
+                         person(13): "the ID number of A's imported learner (成果及学员管理)",
+                         masked(person(13)): "the masked ID number of A's imported learner (成果及学员管理)"},
+        "CONVERSION_RULES": {"转换办法草稿": "A's draft method (转换办法与规则)",
+                             "草稿规则": "A's draft rule (转换办法与规则)"},
+        "CONVERSION_REVIEW": {"丙学员": "the applicants C sent A (成果转换管理)"},
+        "INSTITUTION_INFO": {"91350100M000100Y43": "A's credit code (机构信息)", "法定代": "A's legal representative (机构信息)",
+                             "contact@csust.example.cn": "A's contact email (机构信息)",
+                             "万家丽南路": "A's address (机构信息)",
+                             "632323190605260922": "A's registrant's ID number (机构信息)"},
+    }
     canaries = {SECRET: "a private text of A (learner name, feedback, draft method or rule)",
                 "JMA0": "a personal number of A's records", "csust_teacher": "A's sub-user's username",
                 "13800000002": "A's sub-user's phone", "632323190605260922": "A's registrant's ID number"}
@@ -348,11 +416,12 @@ async def build_world(api: Api) -> World:
         canaries[person(n)] = f"the ID number of A's learner {n}"
         canaries[masked(person(n))] = f"the masked ID number of A's learner {n}"
     for target in targets:
-        if not target.public:
-            canaries[target.id] = f"the ID of {target.label}"
+        if not target.public:  # quoted: "QWNjb3VudDox" (Account:1) is a prefix of Account:10's ID
+            canaries[json.dumps(target.id)] = f"the ID of {target.label}"
     tokens = {"institution": b, "learner": b_learner, "anonymous": None, "A's main account": a,
-              "bank staff": staff, "A's learner": a_learner, "C's main account": c}
-    return World(tokens=tokens, b_partner=b_partner, targets=targets, canaries=canaries)
+              "bank staff": staff, "A's learner": a_learner, "C's main account": c, **sub_users}
+    return World(tokens=tokens, b_partner=b_partner, targets=targets, canaries=canaries,
+                 module_canaries=module_canaries)
 
 
 # --- the walk ---------------------------------------------------------------------------------------
@@ -381,6 +450,7 @@ class Call:
 @dataclass
 class Walk:
     plans: list[FieldPlan]
+    reads: list[FieldPlan] = field(default_factory=list)  # Query fields without IDs
     calls: list[Call] = field(default_factory=list)
     registrations: dict[str, str] = field(default_factory=dict)  # field → partner manifest outcome
     controls: dict[tuple[str, str], list[str]] = field(default_factory=dict)  # (field, slot) → passed
@@ -458,19 +528,43 @@ class Runner:
                 body = await self.send(actor, probe)
                 twin_body = await self.send(actor, twin)
                 self.seen.update(leaked(body, self.world.canaries, ()))
+                for values in self.world.module_canaries.values():
+                    self.seen.update(leaked(body, values, ()))
                 if normalized(body, probe.sent_ids) != normalized(twin_body, twin.sent_ids):
                     return actor, variant
         return None
+
+    async def read(self, actor: str, plan: FieldPlan, walk: Walk) -> None:
+        """A field without ID: one call, its answer scanned for what ``actor`` may not read."""
+        probe = Probe(plan=plan, slot=READ_SLOT, value="", variables={})
+        await self.watcher.settle()
+        body = await self.send(actor, probe)
+        problems = []
+        found = leaked(body, self.world.canaries_for(actor), ())
+        if found:
+            problems.append(f"the answer holds what this caller may not read ({'; '.join(found)}): {excerpt(body)}")
+        changes = await self.watcher.changes()
+        if changes:
+            problems.append("reading changed the database: " + "; ".join(changes[:6]))
+        codes = top_level_codes(body)
+        outcome = "refused " + "/".join(map(str, codes)) if codes else "answered"
+        walk.calls.append(Call(actor, plan.key, READ_SLOT.name, "-", outcome, problems))
 
     async def attack(self, actor: str, plan: FieldPlan, walk: Walk) -> None:
         """Every slot with every A object of its type, and its twin. A mutation's call is watched
         on its own, right before and after it (its twin goes first, and what the twin does is not
         counted); a query's calls together."""
         mutation = plan.operation == "mutation"
+        module = SUB_USER_ACTORS.get(actor)
+        writes = payload_types(self.schema, plan) if mutation else set()
         calls = []
         await self.watcher.settle()
         for slot in plan.slots:
             for target in self.world.of_types(slot.types):
+                # A's sub-user may read what its module covers, and change rows of its module.
+                entitled = module is not None and target.type in MODULE_READS[module]
+                may_change = module is not None and (target.type in MODULE_WRITES[module] or (
+                    (target.public or entitled) and bool(writes & MODULE_WRITES[module])))
                 variant = walk.variants.get((plan.key, slot.name, target.label), Variant())
                 probe, twin = self.probes(plan, slot, target, variant)
                 twin_body = await self.send(actor, twin)
@@ -479,23 +573,39 @@ class Runner:
                 body = await self.send(actor, probe)
                 changes = await self.watcher.changes() if mutation else []
                 calls.append(judge(actor, plan, slot, target, probe, body, changes, twin, twin_body,
-                                   self.world.canaries))
+                                   self.world.canaries_for(actor), entitled=entitled, may_change=may_change))
         if not mutation:
             changes = await self.watcher.changes()
+            if module is not None:
+                # A sub-user reading full ID numbers its module covers leaves audit rows (F5.4).
+                changes = [c for c in changes if not c.startswith("audit_log#")]
             if changes:
                 for call in calls:
                     call.problems.append("a call of this query changed the database: " + "; ".join(changes[:6]))
         walk.calls.extend(calls)
 
 
+def payload_types(schema: Any, plan: FieldPlan) -> set[str]:
+    """The node types a mutation's payload holds (what it changes, by what it answers)."""
+    field_def = schema.mutation_type.fields[plan.name]
+    returned = get_named_type(field_def.type)
+    if not isinstance(returned, GraphQLObjectType):
+        return set()
+    held = {get_named_type(f.type).name for f in returned.fields.values()}
+    return held & node_types_of(schema)
+
+
 def judge(actor: str, plan: FieldPlan, slot: Slot, target: Target, probe: Probe, body: dict[str, Any],
-          changes: list[str], twin: Probe, twin_body: dict[str, Any], canaries: dict[str, str]) -> Call:
+          changes: list[str], twin: Probe, twin_body: dict[str, Any], canaries: dict[str, str], *,
+          entitled: bool = False, may_change: bool = False) -> Call:
+    """``entitled``: the actor may read the target (A's sub-user, for what its module covers);
+    ``may_change``: the call may change rows (that sub-user, in its module)."""
     problems = []
     found = leaked(body, canaries, probe.sent_ids)
     if found:
         problems.append(f"the answer holds A's private data ({'; '.join(found)}): "
                         + excerpt(body))
-    if changes:
+    if changes and not may_change:
         problems.append("it changed the database: " + "; ".join(changes[:6]))
     codes = top_level_codes(body)
     answer = body.get("data", {}).get(plan.name) if isinstance(body.get("data"), dict) else None
@@ -513,6 +623,8 @@ def judge(actor: str, plan: FieldPlan, slot: Slot, target: Target, probe: Probe,
                             f"where a nonexistent ID gets {excerpt(twin_body)}")
     elif same:
         outcome = "answered as for a nonexistent ID" + (f" ({'/'.join(map(str, codes))})" if codes else "")
+    elif entitled:
+        outcome = "answered (the sub-user's module)"
     elif allowed and (target.public or allowed[0] == "any"):
         outcome = "answered (allow-listed)"
     else:
@@ -583,12 +695,17 @@ async def run_walk(api: Api) -> Walk:
     await empty_all_tables()
     began = time.perf_counter()
     attacks = Runner(api, await build_world(api), schema)
-    registered = await register_for_partner(api, attacks.world, walk.plans, walk)
+    walk.reads = plan_reads(schema)
+    registered = await register_for_partner(api, attacks.world, walk.plans + walk.reads, walk)
     await attacks.watcher.start()
     timed(walk, "seed again", began)
     for actor in ACTORS:
         began = time.perf_counter()
-        for plan in walk.plans:
+        # Reads first, while A's world is whole; a sub-user's mutations, deletions last.
+        for plan in walk.reads:
+            if actor != "partner" or plan.key in registered:
+                await attacks.read(actor, plan, walk)
+        for plan in sorted(walk.plans, key=control_order) if actor in SUB_USER_ACTORS else walk.plans:
             if actor != "partner" or plan.key in registered:
                 await attacks.attack(actor, plan, walk)
         timed(walk, actor, began)
@@ -663,6 +780,23 @@ async def test_another_tenant_gets_nothing(walk: Walk, key: str, actor: str) -> 
         assert "合作方不能调用变更" in walk.registrations[key], walk.registrations[key]
         return
     assert walk.covered(key, actor), f"the walk made no call of {key} as {actor}"
+    findings = walk.findings(key, actor)
+    assert not findings, f"{key} as {actor}:\n" + "\n".join(findings)
+
+
+def _read_cases() -> list[Any]:
+    return [pytest.param(plan.key, actor, id=f"read.{plan.name}-as-{actor}")
+            for plan in plan_reads(build_schema()._schema) for actor in ACTORS]
+
+
+@pytest.mark.parametrize(("key", "actor"), _read_cases())
+async def test_no_caller_reads_what_is_not_theirs(walk: Walk, key: str, actor: str) -> None:
+    """Every Query field without an ID (``me``, lists, counts), as another tenant, a learner, a
+    partner, nobody, and A's sub-user of each module: nothing of A's that caller may not see."""
+    if actor == "partner" and walk.registrations[key] != "registered":
+        assert "合作方" in walk.registrations[key], walk.registrations[key]
+        return
+    assert walk.covered(key, actor), f"the walk did not read {key} as {actor}"
     findings = walk.findings(key, actor)
     assert not findings, f"{key} as {actor}:\n" + "\n".join(findings)
 

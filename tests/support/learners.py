@@ -287,17 +287,23 @@ async def hnu_admin(api: Api) -> str:
     return token
 
 
-async def hnu_sub_user(api: Api, admin: str | None = None) -> str:
-    """A sub-user of 湖南大学 (another institution than 长沙理工大学), logged in and ready."""
-    admin = admin or await hnu_admin(api)
+async def add_sub_user(api: Api, admin: str, username: str, phone: str,
+                       modules: list[str] | None = None) -> str:
+    """A sub-user of the admin's institution (limited to ``modules`` when given, B9), logged in
+    and past its first password change."""
     added = await api(ADD_SUB_USER, {"input": {
-        "username": "hnu_teacher", "name": "湖大老师", "phone": "13900000031",
-        "password": "HnuTeach2024", "passwordConfirmation": "HnuTeach2024",
+        "username": username, "name": "子用户", "phone": phone, "password": "SubUser2024",
+        "passwordConfirmation": "SubUser2024", **({"modules": modules} if modules is not None else {}),
     }}, token=admin)
     added.ok("addSubUser")
-    token = await login(api, "hnu_teacher", "HnuTeach2024")
-    await _change_initial(api, token, "HnuTeach2025")
+    token = await login(api, username, "SubUser2024")
+    await _change_initial(api, token, "SubUser2025")
     return token
+
+
+async def hnu_sub_user(api: Api, admin: str | None = None) -> str:
+    """A sub-user of 湖南大学 (another institution than 长沙理工大学), logged in and ready."""
+    return await add_sub_user(api, admin or await hnu_admin(api), "hnu_teacher", "13900000031")
 
 
 # An advisory-lock key the gate below holds while the imports under test catch up with each other.

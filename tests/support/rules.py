@@ -12,6 +12,7 @@ from tests.support.catalogue import (
     certificate_input,
     grant,
     institution_id,
+    recognize,
     reference,
     store,
     store_course,
@@ -256,11 +257,14 @@ class Catalogue:
 
 
 async def catalogue(api: Api, token: str, staff: str, *, certificate: str, course: str,
-                    major: str = "020102", course_hours: int = 45, course_credits: int = 56) -> Catalogue:
+                    major: str = "020102", course_hours: int = 45, course_credits: int = 56,
+                    recognised: bool = True) -> Catalogue:
+    """``recognised``: the bank recognises the three (已认定), so other institutions see them in
+    the public catalogue and may make rules with them as sources (F9.3)."""
     mine = await institution_id(api, token)
     await grant(api, staff, mine, "OTHER_NON_DEGREE")
     ref = await reference(api, token)
-    return Catalogue(
+    found = Catalogue(
         token=token,
         institution_id=mine,
         certificate=await store(api, token, certificate_input(certificate)),
@@ -268,6 +272,9 @@ async def catalogue(api: Api, token: str, staff: str, *, certificate: str, cours
         course=await store_course(api, token, course, courseCode="001",
                                   originalHours=course_hours, originalCredits=course_credits),
     )
+    if recognised:
+        await recognize(api, staff, [found.certificate["id"], found.diploma["id"], found.course["id"]])
+    return found
 
 
 @dataclass
@@ -277,13 +284,15 @@ class World:
     hnu: Catalogue
 
 
-async def world(api: Api, *, csust_method: bool = True, hnu_method: bool = False) -> World:
-    """长沙理工大学 and 湖南大学 with a catalogue each; CSUST has uploaded its method."""
+async def world(api: Api, *, csust_method: bool = True, hnu_method: bool = False,
+                recognised: bool = True) -> World:
+    """长沙理工大学 and 湖南大学 with a catalogue each (recognised by the bank unless not
+    ``recognised``); CSUST has uploaded its method."""
     staff = await login(api, *STAFF)
     csust = await catalogue(api, await login(api, *CSUST), staff, certificate="茶艺师",
-                            course="餐厅创建课程")
+                            course="餐厅创建课程", recognised=recognised)
     hnu = await catalogue(api, await hnu_token(api), staff, certificate="学习成果名录3",
-                          course="测试成果1", course_hours=12, course_credits=4)
+                          course="测试成果1", course_hours=12, course_credits=4, recognised=recognised)
     if csust_method:
         csust.extra["method"] = await upload_method(api, csust.token)
     if hnu_method:

@@ -311,6 +311,23 @@ def plan_schema(schema: GraphQLSchema, overrides: dict[str, tuple[str, ...]] | N
     return plans
 
 
+def plan_reads(schema: GraphQLSchema) -> list[FieldPlan]:
+    """Every Query field that takes no required argument and no ID (``me``, the lists, the
+    account centre's counts): one document each, two levels of its type, called without
+    variables."""
+    plans = []
+    assert schema.query_type is not None
+    for field_name, field_def in schema.query_type.fields.items():
+        required = any(isinstance(a.type, GraphQLNonNull) and not _has_default(a) for a in field_def.args.values())
+        ids = any(id_paths(a.type, (n,), True, frozenset()) for n, a in field_def.args.items())
+        if required or ids or field_name.startswith("__"):
+            continue
+        operation_name = f"Read_{field_name}"
+        document = f"query {operation_name} {{ {field_name} {root_selection(schema, get_named_type(field_def.type))} }}"
+        plans.append(FieldPlan("query", field_name, (), document, operation_name))
+    return plans
+
+
 # --- variables ----------------------------------------------------------------------------------------
 
 
