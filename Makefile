@@ -4,13 +4,23 @@ VENV := .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 
-.PHONY: run test migrate seed serve schema migrations clean
+.PHONY: run test migrate seed serve schema migrations lock clean
 
-$(INSTALLED): pyproject.toml
+# Every install takes the exact versions (and hashes) of requirements.lock; pyproject.toml keeps
+# the lower bounds. `make lock` re-resolves them after a dependency changes.
+$(INSTALLED): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m pip install --quiet --require-hashes -r requirements.lock
+	$(PY) -m pip install --quiet --no-deps -e .
 	touch $(INSTALLED)
+
+lock:
+	$(PYTHON) -m venv $(VENV)-lock
+	$(VENV)-lock/bin/pip install --quiet pip-tools
+	$(VENV)-lock/bin/pip-compile --quiet --extra test --generate-hashes --strip-extras --allow-unsafe --no-emit-index-url --no-emit-find-links \
+	  -o requirements.lock pyproject.toml
+	rm -rf $(VENV)-lock
 
 run: $(INSTALLED)
 	$(PY) -m server migrate

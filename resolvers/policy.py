@@ -186,7 +186,8 @@ def rule(model: type[Model], type_name: str, *, live: Q | None = None, modules: 
 
 
 def _is(column: str, value: int | None) -> Q | None:
-    return None if value is None else Q(**{column: value})
+    filters: dict[str, Any] = {column: value}
+    return None if value is None else Q(**filters)
 
 
 def _either(*parts: Q | None) -> Q | None:
