@@ -6,21 +6,23 @@ INSTALLED := $(VENV)/.installed
 
 .PHONY: run test migrate seed serve schema migrations lock clean
 
-# Every install takes the exact versions (and hashes) of requirements.lock; pyproject.toml keeps
-# the lower bounds. `make lock` re-resolves them after a dependency changes.
-$(INSTALLED): pyproject.toml requirements.lock
-	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet --require-hashes -r requirements.lock
-	$(PY) -m pip install --quiet --no-deps -e .
+# Every install takes the exact versions (and hashes) of uv.lock; pyproject.toml keeps the lower
+# bounds. uv itself (pinned) lives in .tools/, installed with pip on first use, so the machine
+# needs only Python 3.11 and make. `make lock` re-resolves uv.lock after a dependency changes.
+TOOLS := .tools
+UV := $(TOOLS)/bin/uv
+UV_VERSION := 0.13.9
+
+$(UV):
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/pip install --quiet uv==$(UV_VERSION)
+
+$(INSTALLED): pyproject.toml uv.lock | $(UV)
+	UV_PROJECT_ENVIRONMENT=$(VENV) $(UV) sync --quiet --frozen --extra test --python $(PYTHON)
 	touch $(INSTALLED)
 
-lock:
-	$(PYTHON) -m venv $(VENV)-lock
-	$(VENV)-lock/bin/pip install --quiet pip-tools
-	$(VENV)-lock/bin/pip-compile --quiet --extra test --generate-hashes --strip-extras --allow-unsafe --no-emit-index-url --no-emit-find-links \
-	  -o requirements.lock pyproject.toml
-	rm -rf $(VENV)-lock
+lock: $(UV)
+	$(UV) lock
 
 run: $(INSTALLED)
 	$(PY) -m server migrate
@@ -41,4 +43,4 @@ migrations: $(INSTALLED)
 	$(PY) -m server make-migrations $(name)
 
 clean:
-	rm -rf $(VENV) data
+	rm -rf $(VENV) $(TOOLS) data
