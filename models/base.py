@@ -58,6 +58,21 @@ class LiveIndex(Index):
         return path, args, kwargs
 
 
+class RetiredIndex(Index):
+    """A partial index over the rows no longer in use (``WHERE <column> IS NOT NULL``): the few
+    withdrawn or deleted rows their holders list apart, without a cost to every live insert."""
+
+    def __init__(self, *, fields: tuple[str, ...], not_null_column: str, name: str) -> None:
+        super().__init__(fields=fields, name=name)
+        self.not_null_column = not_null_column
+        self.extra = f' WHERE "{not_null_column}" IS NOT NULL'
+
+    def deconstruct(self) -> tuple[str, list[object], dict[str, object]]:
+        path, args, kwargs = super().deconstruct()
+        kwargs["not_null_column"] = self.not_null_column
+        return path, args, kwargs
+
+
 class _Raw(Term):
     """SQL text used as it is (an index expression with its operator class)."""
 

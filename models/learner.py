@@ -9,7 +9,7 @@ from tortoise import fields
 from tortoise.models import Model
 
 from models.achievement import AchievementCategory, AchievementSubtype
-from models.base import LabeledEnum, LiveIndex, PostgresIndex, Timestamped
+from models.base import LabeledEnum, LiveIndex, PostgresIndex, RetiredIndex, Timestamped
 
 if TYPE_CHECKING:
     from models.achievement import Achievement
@@ -62,6 +62,14 @@ class Learner(Timestamped, Model):
         )
 
 
+class RecordStatus(LabeledEnum):
+    """A learner achievement is held until its institution withdraws it (F5.5); a withdrawn one
+    is kept, with who, when, why and the reason file, but leaves every list, count and export."""
+
+    HELD = "HELD", "有效"
+    WITHDRAWN = "WITHDRAWN", "已撤回"
+
+
 class LearnerAchievement(Timestamped, Model):
     """One achievement held by one learner. The achievement's name, category and subtype are
     copied in (achievements never change, F4.6) so lists filter without a join."""
@@ -109,10 +117,17 @@ class LearnerAchievement(Timestamped, Model):
                       null_column="withdrawn_at", name="learner_achievement_held_by_category"),
             LiveIndex(fields=("institution_id", "subtype", "created_at", "id"),
                       null_column="withdrawn_at", name="learner_achievement_held_by_subtype"),
+            # An institution's withdrawn records, newest withdrawal first (the withdrawn list).
+            RetiredIndex(fields=("institution_id", "withdrawn_at", "id"), not_null_column="withdrawn_at",
+                         name="learner_achievement_withdrawn"),
             ("achievement", "withdrawn_at"),
             ("learner", "withdrawn_at"),
             PostgresIndex('(upper("achievement_name"::varchar)) gin_trgm_ops', name="learner_achievement_name_trgm", using="GIN"),
         )
+
+    @property
+    def status(self) -> RecordStatus:
+        return RecordStatus.HELD if self.withdrawn_at is None else RecordStatus.WITHDRAWN
 
 
 class FeedbackStatus(LabeledEnum):

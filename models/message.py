@@ -21,6 +21,7 @@ class MessageKind(LabeledEnum):
     METHOD_TAKEN_DOWN = "METHOD_TAKEN_DOWN", "转换办法被下架"
     GRANT_CHANGED = "GRANT_CHANGED", "成果授权变更"
     PASSWORD_RESET = "PASSWORD_RESET", "密码已重置"
+    RECORD_WITHDRAWN = "RECORD_WITHDRAWN", "学员成果被撤回"
 
 
 class Message(Model):

@@ -74,6 +74,18 @@ def require_institution_admin(ctx: Context) -> Account:
     return account
 
 
+def require_trail_reader(ctx: Context) -> Account:
+    """The audit trail and partner calls: bank staff, and an institution's main account signed in
+    itself — not its sub-users (no module covers what every colleague did), not a partner key
+    acting as it (the trail watches what partners do)."""
+    account = require_account(ctx)
+    if account.kind == AccountKind.STAFF:
+        return account
+    if account.kind != AccountKind.INSTITUTION_ADMIN or ctx.partner is not None:
+        raise Forbidden("只有院校主账户和学分银行工作人员可以查看操作日志")
+    return account
+
+
 def require_staff(ctx: Context) -> Account:
     account = require_account(ctx)
     if account.kind != AccountKind.STAFF:

@@ -50,6 +50,7 @@ class Code(LabeledEnum):
     CODE_INVALID = "CODE_INVALID", "验证码错误"
     CODE_EXPIRED = "CODE_EXPIRED", "验证码已失效，请重新获取"
     CODE_ATTEMPTS_EXCEEDED = "CODE_ATTEMPTS_EXCEEDED", "验证码错误次数过多，请重新获取"
+    CODE_USED = "CODE_USED", "该验证码已使用过，每个验证码只能用一次，请重新获取"
     CODE_SENT_TOO_OFTEN = "CODE_SENT_TOO_OFTEN", "验证码发送过于频繁，请稍后再试"
     SMS_DELIVERY_FAILED = "SMS_DELIVERY_FAILED", "短信发送失败，请稍后再试"
     NO_BOUND_PHONE = "NO_BOUND_PHONE", "当前账户未绑定手机号"

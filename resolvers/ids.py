@@ -12,7 +12,7 @@ from resolvers.errors import NotFound
 INT_KEY_MAX = 2**31 - 1
 BIGINT_KEY_MAX = 2**63 - 1
 # The types whose model has a BigIntField key (a test holds this list to the models).
-BIGINT_KEYS = frozenset({"Message"})
+BIGINT_KEYS = frozenset({"Message", "AuditEntry"})
 
 
 def encode_id(type_name: str, pk: int) -> str:

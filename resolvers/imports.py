@@ -62,6 +62,8 @@ class ImportOutcome:
     verdicts: list[RowVerdict]
     job: ImportJob | None = None
     failed: bool = False
+    # Only checked: ``imported`` rows would be stored, none was.
+    dry_run: bool = False
 
 
 class ImportSpec(Protocol):
@@ -216,6 +218,7 @@ async def _run(ctx: Context, account: Account, spec: ImportSpec, data: bytes, up
         outcome = await _process(spec, sheet, positions, await spec.existing_keys(), None, True, progress)
         if outcome.total == 0:
             raise Invalid.one("file", Code.NO_ROWS)
+        outcome.dry_run = True
         return outcome
 
     filename = PurePath(getattr(upload, "filename", "") or "import.xlsx").name[:200]

@@ -14,9 +14,13 @@ Entry points, used by every list, ``node(id:)``, detail, filter, nested count an
 
 - ``visible(ctx, Model)``: a queryset of every row the caller may read (own and shared);
 - ``owned(ctx, Model)``: a queryset of the caller's own rows (lists of "my institution's …");
+- ``retired(ctx, Model)``: the caller's own rows no longer in use that their holders still read
+  apart (withdrawn records: the school's withdrawn list, the learner's) — never in the lists of
+  live rows, their counts or exports;
 - ``await get(ctx, Model, global_id, owned=False)``: that row when the caller may read it (or,
   with ``owned=True``, act on it), else ``NOT_FOUND`` — the same answer as for an ID that matches
-  nothing, so no answer tells another tenant's row from a missing one;
+  nothing, so no answer tells another tenant's row from a missing one; ``lookup`` is the same for
+  ``node(id:)``, where holders also reach the retired rows they keep reading;
 - ``may(ctx, facet, row)``: the parts of a readable row only some readers see (an institution's
   registration details, an achievement's holder counts).
 
@@ -44,6 +48,7 @@ from tortoise.queryset import QuerySet
 from models.account import Account, AccountKind, AccountStatus, Module
 from models.achievement import Achievement, RecognitionStatus, SubtypeGrant
 from models.application import ApplicationBatch, ConversionApplication
+from models.audit import AuditLog
 from models.conversion import (
     ConversionMethod,
     ConversionRule,
@@ -56,7 +61,7 @@ from models.imports import ImportJob
 from models.institution import Institution
 from models.learner import Feedback, Learner, LearnerAchievement
 from models.message import Message
-from models.partner import Partner, PartnerKey
+from models.partner import Partner, PartnerCall, PartnerKey
 from models.reference import Discipline, GraduationConclusion, Level, Major, MajorClass
 from resolvers.errors import Forbidden, NotFound, Unauthenticated
 from resolvers.ids import decode_id
@@ -78,6 +83,8 @@ class Caller:
     account: Account | None
     # The modules that cover the rows being asked about (B9): a sub-user holds them or not.
     modules: tuple[Module, ...] = ()
+    # A partner key's call, made in the name of its institution's main account (D3).
+    partner: bool = False
 
     @property
     def is_staff(self) -> bool:
@@ -143,11 +150,11 @@ def caller(ctx: Context, *, incomplete_ok: bool = False) -> Caller:
         if (not incomplete_ok and account.is_institution_member
                 and not (account.institution and account.institution.is_registered)):
             raise Forbidden("请先完成机构注册", code="REGISTRATION_INCOMPLETE")
-    return Caller(account)
+    return Caller(account, partner=ctx.partner is not None)
 
 
 def _for(c: Caller, spec: Rule) -> Caller:
-    return Caller(c.account, spec.modules)
+    return Caller(c.account, spec.modules, c.partner)
 
 
 # --- rules ----------------------------------------------------------------------------------------
@@ -172,15 +179,19 @@ class Rule:
     # The modules whose users hold their institution's rows of this model (B9).
     modules: tuple[Module, ...] = ()
     incomplete_ok: bool = False  # readable before the institution's registration is complete
+    # The rows no longer in use that their holders still read, apart from the live ones: by ID
+    # (``lookup``) and in lists of their own (``retired``). Others never see them.
+    kept: Q | None = None
 
 
 RULES: dict[type[Model], Rule] = {}
 
 
 def rule(model: type[Model], type_name: str, *, live: Q | None = None, modules: tuple[Module, ...] = (),
-         incomplete_ok: bool = False) -> Callable[[Callable[[Caller], Scope]], Callable[[Caller], Scope]]:
+         incomplete_ok: bool = False, kept: Q | None = None
+         ) -> Callable[[Callable[[Caller], Scope]], Callable[[Caller], Scope]]:
     def register(scope: Callable[[Caller], Scope]) -> Callable[[Caller], Scope]:
-        RULES[model] = Rule(model, scope, type_name, live, modules, incomplete_ok)
+        RULES[model] = Rule(model, scope, type_name, live, modules, incomplete_ok, kept)
         return scope
     return register
 
@@ -277,9 +288,11 @@ def _learners(c: Caller) -> Scope:
 
 # Reviewers (成果转换管理) send the institution's records in batches (F9.7).
 @rule(LearnerAchievement, "LearnerAchievement", live=Q(withdrawn_at__isnull=True),
-      modules=(Module.ACHIEVEMENTS, Module.CONVERSION_REVIEW))
+      kept=Q(withdrawn_at__isnull=False), modules=(Module.ACHIEVEMENTS, Module.CONVERSION_REVIEW))
 def _records(c: Caller) -> Scope:
-    """Held (not withdrawn) records: the storing institution's, and the learner's own."""
+    """Held (not withdrawn) records: the storing institution's, and the learner's own. Withdrawn
+    ones stay explainable to the same holders — by ID and in the withdrawn lists — and leave every
+    other list, count and export."""
     if c.is_staff:
         return Scope(own=ALL)
     return Scope(own=_either(_is("institution_id", c.mine), _is("learner__account_id", c.learner_account_id)))
@@ -346,6 +359,38 @@ def _partners(c: Caller) -> Scope:
     return Scope(own=ALL if c.is_staff else None)
 
 
+def _main_account_institution(c: Caller) -> int | None:
+    """The institution of a main account signed in itself (not a partner key acting as it)."""
+    account = c.account
+    if account is None or c.partner or account.kind != AccountKind.INSTITUTION_ADMIN:
+        return None
+    return c.institution()
+
+
+@rule(AuditLog, "AuditEntry")
+def _audit_trail(c: Caller) -> Scope:
+    """The audit trail (B3): bank staff read all of it; an institution's main account its own
+    institution's — who read its learners' full ID numbers, exported, changed what, from where
+    (personal-data law asks the holder of ID numbers to show who read them). Sub-users read none:
+    the trail shows what every colleague did and from where, and no module of theirs covers it.
+    Nor do partner keys: the trail watches what they do in the institution's name."""
+    if c.is_staff:
+        return Scope(own=ALL)
+    return Scope(own=_is("institution_id", _main_account_institution(c)))
+
+
+@rule(PartnerCall, "PartnerCall")
+def _partner_calls(c: Caller) -> Scope:
+    """The calls made with partner keys (D3): bank staff read all; an institution's main account
+    those of the partners acting in its name; nobody else (as for the audit trail)."""
+    if c.is_staff:
+        return Scope(own=ALL)
+    mine = _main_account_institution(c)
+    if mine is None:
+        return Scope()
+    return Scope(own=Q(partner_id__in=Subquery(Partner.filter(institution_id=mine).values("id"))))
+
+
 @rule(PartnerKey, "PartnerKey")
 def _partner_keys(c: Caller) -> Scope:
     return Scope(own=ALL if c.is_staff else None)
@@ -355,16 +400,20 @@ def _partner_keys(c: Caller) -> Scope:
 
 
 def _query(ctx: Context, model: type[M], *, shared: bool, retired: bool = False) -> QuerySet[M]:
+    """The caller's own rows (and with ``shared`` the others' they may read); with ``retired``
+    their own rows no longer in use too — others' rows only ever while in use."""
     spec = RULES[model]
     scope = spec.scope(_for(caller(ctx, incomplete_ok=spec.incomplete_ok), spec))
-    parts = (scope.own, scope.shared) if shared else (scope.own,)
+    own, other = scope.own, scope.shared if shared else None
     base: QuerySet[M] = _unbound(model)
     if spec.live is not None and not retired:
         base = base.filter(spec.live)
-    allowed = _either(*parts)
+    elif spec.live is not None and other is not None:
+        other = spec.live if other is ALL else other & spec.live
+    allowed = _either(own, other)
     if allowed is None:
         return base.filter(id__in=[])
-    if any(part is ALL for part in parts):
+    if own is ALL or other is ALL:
         return base
     return base.filter(allowed)
 
@@ -393,11 +442,26 @@ def visible(ctx: Context, model: type[M]) -> QuerySet[M]:
     return _query(ctx, model, shared=True)
 
 
+def readable(ctx: Context, model: type[M]) -> QuerySet[M]:
+    """What ``lookup`` reads, as a queryset: references of a page resolved at once (the objects
+    of audit entries)."""
+    return _query(ctx, model, shared=True, retired=RULES[model].kept is not None)
+
+
 def owned(ctx: Context, model: type[M], *, retired: bool = False) -> QuerySet[M]:
     """The rows of ``model`` the caller holds: their institution's (under a module they may use),
     a learner's own, every row for bank staff; ``retired`` also those no longer in use (deleted,
     withdrawn), for the holder's own per-item answers ("already withdrawn")."""
     return _query(ctx, model, shared=False, retired=retired)
+
+
+def retired(ctx: Context, model: type[M]) -> QuerySet[M]:
+    """The caller's own rows of ``model`` no longer in use that holders still read (withdrawn
+    records), for the lists of them made apart: the lists of live rows, their counts and exports
+    never hold them."""
+    kept = RULES[model].kept
+    assert kept is not None, f"{model.__name__} keeps no retired rows for their holders"
+    return _query(ctx, model, shared=False, retired=True).filter(kept)
 
 
 def type_name(model: type[Model]) -> str:
@@ -412,19 +476,25 @@ def pk_of(model: type[Model], global_id: Any) -> int:
 async def get(ctx: Context, model: type[M], global_id: Any, *, owned: bool = False, retired: bool = False,
               for_update: bool = False, with_: tuple[str, ...] = (), **narrower: Any) -> M:
     """The row of ``global_id`` when the caller may read it (``owned``: act on it as its holder;
-    ``retired``: also when no longer in use), else NOT_FOUND. ``narrower`` filters further (a
+    ``retired``: also when no longer in use, if it is their own), else NOT_FOUND. ``narrower`` filters further (a
     state); ``with_`` names relations to load along; ``for_update`` locks the row (inside the
     caller's transaction)."""
     pk = pk_of(model, global_id)
     if not pk:
         raise _absent(ctx, model)
-    query = _query(ctx, model, shared=not owned, retired=retired and owned).filter(id=pk, **narrower)
+    query = _query(ctx, model, shared=not owned, retired=retired).filter(id=pk, **narrower)
     if with_:
         query = query.select_related(*with_)
     row = await (query.select_for_update() if for_update else query).first()
     if row is None:
         raise _absent(ctx, model)
     return row
+
+
+async def lookup(ctx: Context, model: type[M], global_id: Any) -> M:
+    """``node(id:)``: the row when the caller may read it — for a model whose holders keep reading
+    its retired rows (a withdrawn record), those too, for their holders only."""
+    return await get(ctx, model, global_id, retired=RULES[model].kept is not None)
 
 
 def _absent(ctx: Context, model: type[Model]) -> Exception:
@@ -451,6 +521,7 @@ def _absent(ctx: Context, model: type[Model]) -> Exception:
 class Facet(Enum):
     INSTITUTION_DETAILS = "the registration details of an institution (F13.1)"
     ACHIEVEMENT_HOLDERS = "how many learners hold an achievement, and the rules related to it (F4.1)"
+    WITHDRAWAL_TRAIL = "who withdrew a learner achievement, and the reason file (F5.5)"
 
 
 def may(ctx: Context, facet: Facet, row: Any) -> bool:
@@ -469,6 +540,10 @@ def may(ctx: Context, facet: Facet, row: Any) -> bool:
             return False
         return account.kind == AccountKind.INSTITUTION_ADMIN or c.holds(Module.INSTITUTION_INFO)
     if facet is Facet.ACHIEVEMENT_HOLDERS:
+        return c.institution(Module.ACHIEVEMENTS) == row.institution_id
+    if facet is Facet.WITHDRAWAL_TRAIL:
+        # The learner reads when and why; who did it and the file (one file may serve a batch of
+        # several learners' records) stay with the institution's record keepers and the staff.
         return c.institution(Module.ACHIEVEMENTS) == row.institution_id
     raise AssertionError(facet)
 

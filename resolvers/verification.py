@@ -143,6 +143,8 @@ async def check_code(
         .first()
     )
     if row is None:
+        if await _spent(settings.secret_key, phone, purpose, code):
+            raise Invalid.one(field, Code.CODE_USED)
         raise Invalid.one(field, Code.CODE_INVALID, "验证码错误，请先获取验证码")
     if row.expires_at <= now():
         raise Invalid.one(field, Code.CODE_EXPIRED)
@@ -151,7 +153,7 @@ async def check_code(
     ).update(failed_attempts=F("failed_attempts") + 1)
     if not claimed:
         if await VerificationCode.filter(id=row.id, consumed_at__isnull=False).exists():
-            raise Invalid.one(field, Code.CODE_INVALID, "验证码错误，请先获取验证码")
+            raise Invalid.one(field, Code.CODE_USED)  # used by a request running beside this one
         raise Invalid.one(field, Code.CODE_ATTEMPTS_EXCEEDED)
     expected = code_digest(settings.secret_key, phone, purpose.value, code)
     if not hmac.compare_digest(expected, row.code_digest):
@@ -169,7 +171,17 @@ async def consume(row: VerificationCode, field: str = "code") -> None:
         consumed_at=now()
     )
     if not used:
-        raise Invalid.one(field, Code.CODE_EXPIRED)
+        raise Invalid.one(field, Code.CODE_USED)
+
+
+async def _spent(secret_key: str, phone: str, purpose: CodePurpose, code: str) -> bool:
+    """Whether ``code`` is the last one sent to ``phone`` for ``purpose`` and a change already used
+    it (a second export with the same code). A used code can do nothing more, so comparing it
+    takes none of the five checks; the request was counted by the check rate limits."""
+    last = await VerificationCode.filter(phone=phone, purpose=purpose).order_by("-id").first()
+    if last is None or last.consumed_at is None:
+        return False
+    return hmac.compare_digest(code_digest(secret_key, phone, purpose.value, code), last.code_digest)
 
 
 def _mask_email(email: str) -> str:

@@ -34,6 +34,7 @@ from schema.application import (
     ApplicationQuery,
     ConversionApplicationType,
 )
+from schema.audit import AuditEntryType, AuditQuery
 from schema.conversion import (
     ConversionMethodType,
     ConversionMutation,
@@ -77,7 +78,7 @@ SDL_PATH = Path(__file__).with_name("schema.graphql")
 @strawberry.type(description="查询")
 class Query(
     NodeQuery, AccountQuery, OverviewQuery, AchievementQuery, LearnerQuery, FeedbackQuery,
-    ConversionQuery, ApplicationQuery, MessageQuery, PartnerQuery,
+    ConversionQuery, ApplicationQuery, MessageQuery, PartnerQuery, AuditQuery,
     ReferenceQuery, DirectoryQuery, VerificationQuery, LabelsQuery,
 ):
     pass
@@ -97,6 +98,7 @@ NODE_TYPES: list[type[Any]] = [
     LevelType, GraduationConclusionType, DisciplineType, MajorClassType, MajorType, ImportJobType,
     LearnerType, LearnerAchievementType, FeedbackType, ConversionMethodType, ConversionRuleType,
     ApplicationBatchType, ConversionApplicationType, MessageType, PartnerType, PartnerKeyType,
+    AuditEntryType,
 ]
 
 

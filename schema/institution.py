@@ -16,7 +16,7 @@ from schema.directory import ProvinceType, SchoolType
 from schema.errors import Payload, mutate
 from schema.labels import labeled_enum
 from schema.node import ModelNode, related
-from server.files import signed_url
+from server.files import DEFAULT_TTL_SECONDS, signed_url
 from validators.id_number import mask
 
 RegistrationStepEnum = labeled_enum(RegistrationStep, description="注册进度")
@@ -115,7 +115,8 @@ class InstitutionType(ModelNode):
             masked_id_number=mask(root.registrant_id_number) if root.registrant_id_number else "",
         )
 
-    @strawberry.field(description="头像的下载地址（短时有效的签名链接），无头像时为空")
+    @strawberry.field(description=f"头像的地址（签名链接，签发后 {DEFAULT_TTL_SECONDS} 秒内有效；配置了 PUBLIC_BASE_URL 时为绝对地址，"
+                                  "否则为相对本服务的路径），无头像时为空")
     def avatar_url(self, info: Info, root: strawberry.Parent[Any]) -> str | None:
         if not root.avatar_key:
             return None

@@ -51,7 +51,7 @@ class LabelsQuery:
         result = [
             EnumLabels(
                 name=_graphql_name(enum),
-                values=[EnumValueLabel(value=m.value, label=m.label) for m in enum],
+                values=[EnumValueLabel(value=m.name, label=m.label) for m in enum],
             )
             for enum in _all_enums()
             if hasattr(enum, "__strawberry_definition__")

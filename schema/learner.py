@@ -11,10 +11,11 @@ from strawberry.file_uploads import Upload
 from strawberry.types import Info
 
 from models.imports import ImportKind
-from models.learner import Learner, LearnerAchievement, LearnerStatus, StorageSource
+from models.learner import Learner, LearnerAchievement, LearnerStatus, RecordStatus, StorageSource
+from resolvers import policy
 from resolvers.ids import decode_id
 from resolvers.learner import account as learner_account
-from resolvers.learner import export, imports, learners, records
+from resolvers.learner import export, imports, learners, records, withdrawn
 from schema.account import AccountType
 from schema.achievement import AchievementCategoryEnum, AchievementSubtypeEnum, AchievementType
 from schema.connection import Connection, paginate
@@ -38,6 +39,7 @@ from validators.id_number import mask
 
 LearnerStatusEnum = labeled_enum(LearnerStatus, description="学员账户状态")
 StorageSourceEnum = labeled_enum(StorageSource, description="成果状态：由谁存储")
+RecordStatusEnum = labeled_enum(RecordStatus, description="学员成果是否有效：撤回后为已撤回")
 
 
 @strawberry.type(name="Learner", description="机构的学员（列表中身份证号与手机号均脱敏）")
@@ -66,6 +68,15 @@ class LearnerType(ModelNode):
         if root.status != LearnerStatus.INACTIVE:
             return False
         return await loader(info, learners.registered_id_numbers).load(root.id_number)
+
+
+@strawberry.type(description="学员成果的撤回记录（F5.5）：何时、为何撤回；撤回人与撤回原因文件只给存储机构"
+                              "（成果及学员管理）与学分银行工作人员，学员本人看到的这两项为空")
+class Withdrawal:
+    withdrawn_at: datetime = strawberry.field(description="撤回时间")
+    reason: str = strawberry.field(description="撤回原因")
+    withdrawn_by: str | None = strawberry.field(description="撤回人（姓名，无姓名时为登录账号）")
+    file: FileLink | None = strawberry.field(description="撤回原因文件（PDF或图片）")
 
 
 @strawberry.type(name="LearnerAchievement", description="学员成果：机构为学员存储的成果")
@@ -100,6 +111,22 @@ class LearnerAchievementType(ModelNode):
     @strawberry.field(description="存储机构")
     async def institution(self, root: strawberry.Parent[Any]) -> InstitutionType:
         return await related(root, "institution")
+
+    @strawberry.field(description="有效或已撤回")
+    def status(self, root: strawberry.Parent[Any]) -> RecordStatusEnum:  # type: ignore[valid-type]
+        return root.status
+
+    @strawberry.field(description="撤回记录；未撤回时为空")
+    async def withdrawal(self, info: Info, root: strawberry.Parent[Any]) -> Withdrawal | None:
+        if root.withdrawn_at is None:
+            return None
+        trail = policy.may(info.context, policy.Facet.WITHDRAWAL_TRAIL, root)
+        by = root.withdrawn_by_id
+        return Withdrawal(
+            withdrawn_at=root.withdrawn_at, reason=root.withdraw_reason,
+            withdrawn_by=(await loader(info, withdrawn.withdrawer_names).load(by) or None) if trail and by else None,
+            file=file_link(info, root.withdraw_file_key, root.withdraw_file_name or "撤回原因") if trail else None,
+        )
 
 
 
@@ -237,6 +264,15 @@ class LearnerQuery:
         query = records.filtered(info.context, filter).select_related("learner")
         return await paginate(query, first, after, offset)
 
+    @strawberry.field(description="已撤回的学员成果（F5.5），最近撤回的在前：筛选条件与学员成果列表相同，每条附撤回记录"
+                                  "（何时、撤回人、原因、原因文件）；它们不在学员成果列表、统计与导出中")
+    async def withdrawn_learner_achievements(
+        self, info: Info, filter: LearnerAchievementFilter | None = None, first: int | None = None,
+        after: str | None = None, offset: int | None = None,
+    ) -> Connection[LearnerAchievementType]:
+        query = records.filtered(info.context, filter, withdrawn=True).select_related("learner")
+        return await paginate(query, first, after, offset)
+
     @strawberry.field(description="学员成果详情（F5.4）：完整身份证号，查看记入审计日志")
     async def learner_achievement_detail(self, info: Info, id: strawberry.ID) -> LearnerAchievementDetail:
         record = await records.detail(info.context, id)
@@ -273,6 +309,13 @@ class LearnerQuery:
         self, info: Info, first: int | None = None, after: str | None = None, offset: int | None = None
     ) -> Connection[LearnerAchievementType]:
         return await paginate(learner_account.my_achievements(info.context), first, after, offset)
+
+    @strawberry.field(description="学员本人：被机构撤回的成果，最近撤回的在前，每条附撤回时间与原因"
+                                  "（撤回时另有消息通知）；它们不在“我的成果”中")
+    async def my_withdrawn_achievements(
+        self, info: Info, first: int | None = None, after: str | None = None, offset: int | None = None
+    ) -> Connection[LearnerAchievementType]:
+        return await paginate(withdrawn.my_withdrawn(info.context), first, after, offset)
 
 
 @strawberry.type

@@ -66,7 +66,7 @@ async def resolve_node(info: Info, global_id: str) -> Any:
     node_type = NODE_TYPES.get(type_name)
     if node_type is None:
         raise NotFound()
-    return await policy.get(info.context, node_type.model, global_id)
+    return await policy.lookup(info.context, node_type.model, global_id)
 
 
 @strawberry.type

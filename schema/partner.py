@@ -9,11 +9,12 @@ import strawberry
 from strawberry.types import Info
 
 from models.partner import CallOutcome, Partner, PartnerCall, PartnerDocument, PartnerKey
-from resolvers import partners
+from resolvers import audit, partners, policy
 from schema.connection import Connection, paginate
 from schema.errors import Payload, mutate
 from schema.institution import InstitutionType
 from schema.labels import labeled_enum
+from schema.loaders import loader
 from schema.node import ModelNode
 
 CallOutcomeEnum = labeled_enum(CallOutcome, description="合作方调用的结果")
@@ -39,7 +40,7 @@ class PartnerDocumentType:
     created_at: datetime = strawberry.field(description="登记时间")
 
 
-@strawberry.type(description="合作方的一次调用")
+@strawberry.type(description="合作方的一次调用（以其院校主账户的身份）")
 class PartnerCallType:
     operation_name: str = strawberry.field(description="操作名")
     document_id: str = strawberry.field(description="文档ID")
@@ -47,6 +48,10 @@ class PartnerCallType:
     detail: str = strawberry.field(description="被拒绝时的错误代码")
     ip: str = strawberry.field(description="来源地址")
     created_at: datetime = strawberry.field(description="时间")
+
+    @strawberry.field(description="合作方名称")
+    async def partner_name(self, info: Info, root: strawberry.Parent[Any]) -> str:
+        return await loader(info, audit.partner_names).load(root.partner_id)
 
 
 @strawberry.type(name="Partner", description="合作院校的系统：以其院校的身份只读访问（及少数存储成果的变更），只能执行登记的操作")
@@ -74,9 +79,10 @@ class PartnerType(ModelNode):
                                     created_at=r.created_at) for r in rows]
 
     @strawberry.field(description="调用记录，最新的在前")
-    async def calls(self, root: strawberry.Parent[Any], first: int | None = None, after: str | None = None,
-                    offset: int | None = None) -> Connection[PartnerCallType]:
-        return await paginate(PartnerCall.filter(partner_id=root.id).order_by("-id"), first, after, offset)
+    async def calls(self, info: Info, root: strawberry.Parent[Any], first: int | None = None,
+                    after: str | None = None, offset: int | None = None) -> Connection[PartnerCallType]:
+        query = policy.owned(info.context, PartnerCall).filter(partner_id=root.id).order_by("-id")
+        return await paginate(query, first, after, offset)
 
 
 

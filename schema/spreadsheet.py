@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import strawberry
@@ -16,27 +16,33 @@ from resolvers.imports import ImportOutcome, settle_interrupted
 from schema.errors import Payload, UserError, mutate
 from schema.labels import labeled_enum
 from schema.node import ModelNode
-from server.files import DEFAULT_TTL_SECONDS, download_name, signed_url
+from server.files import DEFAULT_TTL_SECONDS, download_name, signed_link
 
 ImportKindEnum = labeled_enum(ImportKind, description="导入类别")
 ImportStatusEnum = labeled_enum(ImportStatus, description="导入状态")
 
 
-@strawberry.type(description="文件下载链接（短时有效的签名地址，GET 即可下载）")
+@strawberry.type(description=f"文件下载链接：签名地址，GET 即可下载，无需登录令牌；自签发起 {DEFAULT_TTL_SECONDS} 秒"
+                              f"（{DEFAULT_TTL_SECONDS // 60} 分钟）内有效，过期后访问返回 410，请重新查询取得新链接")
 class FileLink:
-    url: str = strawberry.field(description="下载地址（相对本服务）")
+    url: str = strawberry.field(description="下载地址：服务配置了对外地址（PUBLIC_BASE_URL）时为绝对地址"
+                                            "（https://…/files/…），否则为相对本服务的路径（/files/…），"
+                                            "由前端拼接 API 所在的主机")
     filename: str = strawberry.field(description="文件名")
-    expires_in_seconds: int = strawberry.field(description="链接有效秒数")
+    expires_in_seconds: int = strawberry.field(description=f"链接有效秒数（签发时起 {DEFAULT_TTL_SECONDS} 秒）")
+    expires_at: datetime = strawberry.field(description="链接失效时间")
 
 
 def file_link(info: Info, key: str | None, filename: str) -> FileLink | None:
     if not key:
         return None
     filename = download_name(key, filename)  # the extension of the type it is served as
+    url, expires = signed_link(info.context.settings, key, filename=filename)
     return FileLink(
-        url=signed_url(info.context.settings, key, filename=filename),
+        url=url,
         filename=filename,
         expires_in_seconds=DEFAULT_TTL_SECONDS,
+        expires_at=datetime.fromtimestamp(expires, UTC),
     )
 
 
@@ -77,12 +83,16 @@ class RowVerdict:
     reason: str = strawberry.field(description="不能导入的原因")
 
 
-@strawberry.type(description="导入结果；试导入（dryRun）时不写入任何数据，逐行给出结论")
+@strawberry.type(description="导入结果；试导入（dryRun）时只校验、不写入任何数据，逐行给出结论："
+                              "界面据 dryRun 与 importedCount 说“校验通过 N 条”或“成功导入 N 条”")
 class ImportPayload(Payload):
     job: ImportJobType | None = strawberry.field(default=None, description="导入记录（试导入时为空）")
+    dry_run: bool = strawberry.field(default=False, description="是否为试导入：为 true 时没有写入任何数据，importedCount 为 0")
     total_rows: int = strawberry.field(default=0, description="数据行数")
-    imported_count: int = strawberry.field(default=0, description="成功（试导入时：可导入）条数")
-    rejected_count: int = strawberry.field(default=0, description="未导入条数")
+    accepted_count: int = strawberry.field(
+        default=0, description="通过校验的条数：正式导入时即已导入的条数，试导入时为可以导入（尚未导入）的条数")
+    imported_count: int = strawberry.field(default=0, description="实际导入（已写入）的条数；试导入时为 0")
+    rejected_count: int = strawberry.field(default=0, description="未通过校验、不会导入的条数")
     rows: list[RowVerdict] = strawberry.field(
         default_factory=list, description="逐行结论：试导入时为全部行，正式导入时为未导入的行"
     )
@@ -91,8 +101,10 @@ class ImportPayload(Payload):
 def import_payload(outcome: ImportOutcome) -> dict[str, Any]:
     return {
         "job": outcome.job,
+        "dry_run": outcome.dry_run,
         "total_rows": outcome.total,
-        "imported_count": outcome.imported,
+        "accepted_count": outcome.imported,
+        "imported_count": 0 if outcome.dry_run else outcome.imported,
         "rejected_count": outcome.rejected,
         "rows": [RowVerdict(row=v.row, ok=v.ok, reason=v.reason) for v in outcome.verdicts],
     }

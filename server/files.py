@@ -1,4 +1,5 @@
-"""Downloads by short-lived signed URLs: ``/files/<key>?expires=<unix>&signature=<hmac>``.
+"""Downloads by short-lived signed URLs: ``/files/<key>?expires=<unix>&signature=<hmac>``, on
+``PUBLIC_BASE_URL`` when it is set (``https://api.example.cn/files/…``).
 
 A file is served as the type it was checked or made as (its storage key's suffix), never as the
 uploader's file name says, with ``nosniff`` so browsers do not guess either; the download name
@@ -29,13 +30,21 @@ def download_name(key: str, filename: str) -> str:
     return with_suffix(filename, suffix) if filename and media_type != "application/octet-stream" else filename
 
 
-def signed_url(settings: Settings, key: str, *, filename: str = "",
-               ttl_seconds: int = DEFAULT_TTL_SECONDS) -> str:
+def signed_link(settings: Settings, key: str, *, filename: str = "",
+                ttl_seconds: int = DEFAULT_TTL_SECONDS) -> tuple[str, int]:
+    """A link valid for ``ttl_seconds`` and the Unix time it stops working. Absolute on
+    ``PUBLIC_BASE_URL`` when it is set (a front end on another origin follows it as it is), else
+    relative to this service."""
     expires = int(time.time()) + ttl_seconds
     query = {"expires": expires, "signature": sign(settings.secret_key, f"{key}:{expires}:{filename}")}
     if filename:
         query["filename"] = filename
-    return f"/files/{quote(key)}?{urlencode(query)}"
+    return f"{settings.public_base_url.rstrip('/')}/files/{quote(key)}?{urlencode(query)}", expires
+
+
+def signed_url(settings: Settings, key: str, *, filename: str = "",
+               ttl_seconds: int = DEFAULT_TTL_SECONDS) -> str:
+    return signed_link(settings, key, filename=filename, ttl_seconds=ttl_seconds)[0]
 
 
 def _refused(text: str, status: int) -> Response:

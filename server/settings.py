@@ -6,6 +6,7 @@ import os
 import secrets
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from urllib.parse import urlsplit
 
 DATA_DIR = Path(os.environ.get("DATA_DIR", "data"))
 
@@ -60,6 +61,9 @@ class Settings:
     graphiql: bool = False
     introspection: bool = False
     file_dir: Path = DATA_DIR / "files"
+    # The address front ends reach this service at (``https://api.example.cn``, or with a path
+    # prefix behind a proxy): download links are made absolute with it. Empty: relative links.
+    public_base_url: str = ""
     smtp_url: str | None = None
     mail_from: str = "学分银行 <noreply@creditbank.local>"
     mail_retries: int = 3
@@ -122,6 +126,7 @@ class Settings:
             graphiql=_flag("GRAPHIQL", _flag("DEMO", False)),
             introspection=_flag("INTROSPECTION", _flag("DEMO", False)),
             file_dir=Path(os.environ.get("FILE_DIR", str(DATA_DIR / "files"))),
+            public_base_url=os.environ.get("PUBLIC_BASE_URL", "").strip().rstrip("/"),
             smtp_url=os.environ.get("SMTP_URL") or None,
             mail_from=os.environ.get("MAIL_FROM", cls.mail_from),
             mail_retries=_int("MAIL_RETRIES", 3),
@@ -156,8 +161,9 @@ class Settings:
         )
 
     def check(self) -> None:
-        """Refuse settings that would run production on a demo stand-in for a secret: without an
-        SMS gateway the outbox would keep every verification code, and no code would arrive."""
+        """Refuse settings that would run production on a demo stand-in for a secret (without an
+        SMS gateway the outbox would keep every verification code, and no code would arrive), and
+        a public address download links could not be built on."""
         if not self.demo and not self.sms_gateway_url:
             raise ConfigurationError(
                 "生产模式（DEMO=0）必须设置 SMS_GATEWAY_URL：没有短信网关，验证码只会留在发件箱里，"
@@ -165,6 +171,15 @@ class Settings:
                 "Production (DEMO=0) requires SMS_GATEWAY_URL: without an SMS gateway, verification "
                 "codes would only be kept in the outbox, never delivered. For a demo, set DEMO=1."
             )
+        if self.public_base_url:
+            parts = urlsplit(self.public_base_url)
+            if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
+                raise ConfigurationError(
+                    f"PUBLIC_BASE_URL 应为本服务对外的 http(s) 地址，如 https://api.example.cn，"
+                    f"不带查询参数：{self.public_base_url!r}\n"
+                    f"PUBLIC_BASE_URL must be this service's public http(s) address, such as "
+                    f"https://api.example.cn, without a query: {self.public_base_url!r}"
+                )
 
     def with_(self, **changes: object) -> Settings:
         return replace(self, **changes)  # type: ignore[arg-type]

@@ -24,6 +24,7 @@ from resolvers.errors import Code, Invalid, Problems
 from resolvers.ids import decode_id
 from resolvers.learner import scope
 from resolvers.learner.learners import activation, check_person, registered_accounts
+from resolvers.learner.withdrawn import tell_learners
 from validators.person_name import same_name
 
 if TYPE_CHECKING:
@@ -32,8 +33,9 @@ if TYPE_CHECKING:
 REASON_FILE_MAX_BYTES = 10 * 1024 * 1024
 
 
-def filtered(ctx: Context, data: Any | None) -> QuerySet[LearnerAchievement]:
-    query = scope.learner_achievements(ctx)
+def filtered(ctx: Context, data: Any | None, *, withdrawn: bool = False) -> QuerySet[LearnerAchievement]:
+    """The held records the list's filter picks (``withdrawn``: the withdrawn ones instead)."""
+    query = scope.withdrawn_learner_achievements(ctx) if withdrawn else scope.learner_achievements(ctx)
     if data is not None:
         if data.entry_year:
             start, end = year_bounds(data.entry_year)
@@ -52,7 +54,7 @@ def filtered(ctx: Context, data: Any | None) -> QuerySet[LearnerAchievement]:
             query = query.filter(achievement_id=decode_id(data.achievement_id, "Achievement", strict=False))
         if data.learner_id:
             query = query.filter(learner_id=decode_id(data.learner_id, "Learner", strict=False))
-    return query.order_by("-created_at", "-id")
+    return query.order_by("-withdrawn_at", "-id") if withdrawn else query.order_by("-created_at", "-id")
 
 
 @dataclass
@@ -188,6 +190,7 @@ async def withdraw(ctx: Context, ids: list[Any], reason: str | None, reason_file
     file_name = (getattr(reason_file, "filename", "") or f"撤回原因{kind[1]}")[:200]
     file_key = await ctx.services.storage.save(content, kind[1])
     results: list[ItemResult] = []
+    done: list[LearnerAchievement] = []
     async with in_transaction():
         for item_id in ids:
             pk = policy.pk_of(LearnerAchievement, item_id)
@@ -206,6 +209,8 @@ async def withdraw(ctx: Context, ids: list[Any], reason: str | None, reason_file
             await audit.record(ctx, "learner_achievement.withdraw", record, reason=reason,
                                file=file_key)
             results.append(ItemResult(item_id))
+            done.append(record)
+        await tell_learners(ctx, done, reason)
     if not any(item.ok for item in results):
         ctx.after_commit(lambda: ctx.services.storage.delete(file_key))
     return results

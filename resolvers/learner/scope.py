@@ -30,6 +30,13 @@ def learner_achievements(ctx: Context) -> QuerySet[LearnerAchievement]:
     return policy.visible(ctx, LearnerAchievement)
 
 
+def withdrawn_learner_achievements(ctx: Context) -> QuerySet[LearnerAchievement]:
+    """Withdrawn records the caller holds: listed apart, never in the list above, its counts or
+    exports."""
+    require_module(ctx, Module.ACHIEVEMENTS)
+    return policy.retired(ctx, LearnerAchievement)
+
+
 def feedbacks(ctx: Context) -> QuerySet[Feedback]:
     require_module(ctx, Module.ACHIEVEMENTS)
     return policy.visible(ctx, Feedback)

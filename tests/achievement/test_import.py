@@ -129,6 +129,31 @@ async def test_b7_dry_run_answers_every_row_and_writes_nothing(api: Api, demo: N
     assert await snapshot() == before
 
 
+COUNTS = """mutation($input: ImportAchievementsInput!) {
+  importAchievements(input: $input) { dryRun totalRows acceptedCount importedCount rejectedCount job { id } errors { code } } }"""
+
+
+async def test_b7_a_dry_run_counts_rows_that_would_be_imported_as_accepted_never_as_imported(
+        api: Api, demo: None) -> None:
+    """A screen must not say 成功导入 after a check: the rows that pass are ``acceptedCount``;
+    ``importedCount`` is what was stored — 0 on a dry run."""
+    token = await login(api, *CSUST)
+    content = workbook_bytes(DIPLOMA_HEADERS, [diploma(), diploma(major="经济学", code="020101"), diploma(level="x")])
+
+    async def run(dry_run: bool) -> dict[str, Any]:
+        result = await api(COUNTS, {"input": {"subtype": "HIGHER_EDUCATION_DIPLOMA", "file": None, "dryRun": dry_run}},
+                           token=token, files={"input.file": ("成果.xlsx", content, XLSX)})
+        return result.payload("importAchievements")
+
+    checked = await run(True)
+    assert checked == {"dryRun": True, "totalRows": 3, "acceptedCount": 2, "importedCount": 0, "rejectedCount": 1,
+                       "job": None, "errors": []}
+    imported = await run(False)
+    assert imported["job"] is not None
+    assert {k: v for k, v in imported.items() if k != "job"} == {
+        "dryRun": False, "totalRows": 3, "acceptedCount": 2, "importedCount": 2, "rejectedCount": 1, "errors": []}
+
+
 async def test_f4_8_xls_files_are_read_too(api: Api, demo: None) -> None:
     """An .xls (BIFF8) file written by hand: the reader takes both formats."""
     from tests.support.xls import xls_bytes

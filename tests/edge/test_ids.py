@@ -86,4 +86,4 @@ def test_edge_bigint_keys_are_the_types_with_64_bit_keys() -> None:
 
     wide = {name for name, node in NODE_TYPES.items()
             if isinstance(node.model._meta.fields_map[node.model._meta.pk_attr], BigIntField)}
-    assert wide == set(BIGINT_KEYS) == {"Message"}
+    assert wide == set(BIGINT_KEYS) == {"Message", "AuditEntry"}

@@ -75,7 +75,7 @@ from server.app import create_app
 from server.demo import seed as seed_demo
 from server.security import Passwords
 from server.settings import Settings
-from tests.support import catalogue, learners, methods, partners, rules
+from tests.support import catalogue, learner_records, learners, methods, partners, rules
 from tests.support.api import Api
 from tests.support.applications import apply, apply_personal
 from tests.support.db import empty_all_tables
@@ -256,6 +256,8 @@ REFERENCE_OF = "query($id: ID!) { node(id: $id) { ... on Major { majorClass { id
 MESSAGES = "{ messages(first: 10) { nodes { id } } }"
 GRANTS = "query($i: ID) { subtypeGrants(institutionId: $i) { id } }"
 RECORD_IMPORTS = "query($id: ID) { learnerAchievementImports(achievementId: $id, first: 5) { nodes { id } } }"
+FULL_ID_READ = "query($id: ID!) { learnerAchievementDetail(id: $id) { idNumber } }"
+ID_READS = "{ auditEntries(filter: {actions: [LEARNER_ID_NUMBER_READ]}, first: 1) { nodes { id } } }"
 
 
 async def register_institution_c(api: Api) -> str:
@@ -326,6 +328,9 @@ async def build_world(api: Api) -> World:
     await register(api, f"{SECRET}学员二", person(12), "13900000012")
     a_learner = await learner_login(api, person(12))
     feedback = (await report(api, a_learner, holder_record["id"], f"{SECRET}反馈")).ok("reportProblem")["feedback"]
+    # A withdrawn record of A's learner, explained to A alone (its reason is one of A's private texts).
+    withdrawn = await store_record(api, a, course["id"], f"{SECRET}学员", person(11), "JMA0211")
+    await learner_records.withdraw(api, a, [withdrawn["id"]], reason=f"{SECRET}撤回原因")
 
     # Applications: C's batch to A's published rule, and A's learner's personal application.
     batch = await apply(api, c, published_rule["id"], c_records)
@@ -346,6 +351,10 @@ async def build_world(api: Api) -> World:
     sub_user = next(u for u in (await data(api, a, SUB_USERS))["subUsers"]["nodes"]
                     if u["username"] == "csust_teacher")
     a_partner = await partners.onboard(api, staff, a_inst, name="甲教务系统")
+    await partners.call(api, a_partner.key, query="{ me { id } }", via="none")  # in A's partner calls
+    # A's audit trail: the full ID number A read.
+    await data(api, a, FULL_ID_READ, {"id": record["id"]})
+    id_read = (await data(api, a, ID_READS))["auditEntries"]["nodes"][0]
     b_partner = await partners.onboard(api, staff, b_inst, name="乙教务系统")
 
     # B's learner: a record at B, then their own registration.
@@ -380,6 +389,7 @@ async def build_world(api: Api) -> World:
         private("A's learner", "Learner", learner["id"]),
         private("A's record (not activated)", "LearnerAchievement", record["id"]),
         private("A's record of its registered learner", "LearnerAchievement", holder_record["id"]),
+        private("A's withdrawn record", "LearnerAchievement", withdrawn["id"]),
         private("A's feedback", "Feedback", feedback["id"]),
         public("A's published method", "ConversionMethod", published_method["id"]),
         private("A's draft method", "ConversionMethod", draft_method["id"]),
@@ -392,6 +402,7 @@ async def build_world(api: Api) -> World:
         private("A's message", "Message", message["id"]),
         private("A's partner", "Partner", a_partner.id),
         private("A's partner key", "PartnerKey", a_partner.api_key["id"]),
+        private("A's audit entry (a full ID number read)", "AuditEntry", id_read["id"]),
     ]
     sub_users = {}
     for n, (actor, module) in enumerate(SUB_USER_ACTORS.items()):

@@ -117,7 +117,7 @@ async def test_f15_a_name_no_record_holds_is_refused_and_changes_nothing(api: Ap
     assert await statuses(ZHANG[1]) == {LearnerStatus.INACTIVE}
     # The refused check used the code up: every guess at a name costs a new SMS to a phone of one's own.
     again = await attempt(api, ZHANG[0], ZHANG[1], STRANGER_PHONE, code)
-    assert again.refused("registerLearner") == ["CODE_INVALID"]
+    assert again.refused("registerLearner") == ["CODE_USED"]
 
     # The person, with their own name, is verified by those records and gets both.
     registered = (await attempt(api, *ZHANG, ZHANG_PHONE)).ok("registerLearner")

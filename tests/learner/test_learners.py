@@ -370,7 +370,9 @@ async def test_f6_4_b7_dry_run_answers_every_row_and_writes_nothing(api: Api, de
     ]), dry_run=True)
     assert result["errors"] == [] and result["job"] is None
     assert [(v["row"], v["ok"]) for v in result["rows"]] == [(2, True), (3, False), (4, False)]
-    assert (result["importedCount"], result["rejectedCount"]) == (1, 2)
+    # One row would be imported; none was.
+    assert (result["dryRun"], result["acceptedCount"], result["importedCount"], result["rejectedCount"]) == (
+        True, 1, 0, 2)
     assert await snapshot() == before
     assert (await api(IMPORTS, {"first": 10}, token=token)).data["learnerImports"]["totalCount"] == 0
 

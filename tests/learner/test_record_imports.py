@@ -313,6 +313,7 @@ async def test_f5_3_b7_dry_run_and_refusals_change_nothing(api: Api, demo: None)
     dry = await imported(api, token, course["id"], content, dry_run=True)
     assert dry["errors"] == [] and dry["job"] is None
     assert [(v["row"], v["ok"]) for v in dry["rows"]] == [(2, True), (3, False)]
+    assert (dry["dryRun"], dry["acceptedCount"], dry["importedCount"], dry["rejectedCount"]) == (True, 1, 0, 1)
     assert "颁证日期" in dry["rows"][1]["reason"]
 
     foreign = await import_records(api, token, hnu_course["id"], content)

@@ -42,7 +42,7 @@ mutation($id: ID!, $input: LearnerInput!) {{
 DELETE = f"mutation($ids: [ID!]!) {{ deleteLearners(ids: $ids) {{ {BATCH} }} }}"
 
 IMPORT_FIELDS = f"""
-    totalRows importedCount rejectedCount
+    dryRun totalRows acceptedCount importedCount rejectedCount
     rows {{ row ok reason }}
     job {{ id kind status operatorName createdAt totalRows importedCount rejectedCount error sourceName
           rejectedFile {{ url filename }} importedFile {{ url filename }} sourceFile {{ url filename }} }}
