@@ -318,11 +318,23 @@ def _rules(c: Caller) -> Scope:
 @rule(ConversionApplication, "ConversionApplication", modules=(Module.CONVERSION_REVIEW,))
 def _applications(c: Caller) -> Scope:
     """The reviewing institution's (received) and the initiating institution's (sent) to their
-    reviewers (成果转换管理), and the applying learner's own."""
+    reviewers (成果转换管理); the applying learner's own. A learner also reads every application on
+    their records that someone else made — their school's batches (F9.7) — with its status,
+    history and result, but does not act on it (re-review is the applicant's, B4); a record
+    withdrawn since keeps its applications in its learner's view."""
     if c.is_staff:
         return Scope(own=ALL)
     return Scope(own=_either(_is("target_institution_id", c.mine), _is("initiator_institution_id", c.mine),
-                             _is("applicant_account_id", c.learner_account_id)))
+                             _is("applicant_account_id", c.learner_account_id)),
+                 shared=_on_records_of(c.learner_account_id))
+
+
+def _on_records_of(learner_account_id: int | None) -> Q | None:
+    """Rows on a record of the learner with this account (any record, withdrawn ones too)."""
+    if learner_account_id is None:
+        return None
+    return Q(learner_achievement_id__in=Subquery(
+        LearnerAchievement.filter(learner__account_id=learner_account_id).values("id")))
 
 
 @rule(ApplicationBatch, "ApplicationBatch", modules=(Module.CONVERSION_REVIEW,))
@@ -451,6 +463,7 @@ def _absent(ctx: Context, model: type[Model]) -> Exception:
 class Facet(Enum):
     INSTITUTION_DETAILS = "the registration details of an institution (F13.1)"
     ACHIEVEMENT_HOLDERS = "how many learners hold an achievement, and the rules related to it (F4.1)"
+    APPLICATION_BATCH = "the batch an application was sent in (F9.7): its institutions' (other learners, counts)"
 
 
 def may(ctx: Context, facet: Facet, row: Any) -> bool:
@@ -470,6 +483,10 @@ def may(ctx: Context, facet: Facet, row: Any) -> bool:
         return account.kind == AccountKind.INSTITUTION_ADMIN or c.holds(Module.INSTITUTION_INFO)
     if facet is Facet.ACHIEVEMENT_HOLDERS:
         return c.institution(Module.ACHIEVEMENTS) == row.institution_id
+    if facet is Facet.APPLICATION_BATCH:
+        # The batch's own rule (ApplicationBatch below), read off the application's two ends.
+        mine = c.institution(Module.CONVERSION_REVIEW)
+        return mine is not None and mine in (row.target_institution_id, row.initiator_institution_id)
     raise AssertionError(facet)
 
 
