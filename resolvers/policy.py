@@ -346,11 +346,15 @@ def _batches(c: Caller) -> Scope:
 
 @rule(Message, "Message", modules=(Module.MESSAGES,))
 def _messages(c: Caller) -> Scope:
-    """Everyone reads their own messages; a limited sub-user only with 我的消息 (B9)."""
+    """Everyone reads their own messages; a limited sub-user only with 我的消息, and of those only
+    the ones about no module or a module it holds now (B9): taking a module away also hides what
+    was delivered of it before (batch names, rule codes), giving it back shows it again."""
     account = c.account
     if account is None or (account.is_institution_member and c.mine is None):
         return Scope()
-    return Scope(own=Q(account_id=account.id))
+    own = Q(account_id=account.id)
+    lost = [m.value for m in Module if account.is_institution_member and not c.holds(m)]
+    return Scope(own=own & ~Q(module__in=lost) if lost else own)
 
 
 @rule(Partner, "Partner")
