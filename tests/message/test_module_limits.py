@@ -241,3 +241,19 @@ async def test_b9_the_catch_up_after_a_gap_skips_messages_of_a_module_lost_meanw
         assert (await client.next_data(count))["unreadMessageCount"] == 2
         newest = (await all_messages(api, token))[0]["id"]
         assert newest != caught_up["id"]
+
+
+async def test_b9_taking_the_messages_module_away_ends_the_live_streams(demo: None, live_server: LiveServer) -> None:
+    api = live_server.api
+    admin = await login(api, *CSUST)
+    user, token = await sub_user(api, admin, EVERY_MODULE)
+    async with ws_client(live_server, token) as client:
+        _, count, first = await subscribed(client)
+        assert first == 0
+        await limit(api, admin, user, ["ACHIEVEMENTS"])
+        ended = await client.next_message(count)
+        assert ended["type"] == "next" and ended["payload"]["data"] is None
+        assert [e["extensions"]["code"] for e in ended["payload"]["errors"]] == ["MODULE_FORBIDDEN"]
+        # The connection itself now reads with the current modules.
+        [answer, *_] = await client.execute("{ messages { totalCount } }")
+        assert [e["extensions"]["code"] for e in answer["payload"]["errors"]] == ["MODULE_FORBIDDEN"]
