@@ -126,6 +126,8 @@ class ConversionApplication(Model):
                           name="conversion_application_learner_name_trgm", using="GIN"),
             ("initiator_institution_id", "created_at", "id"),
             ("applicant_account_id", "created_at"),
+            # A learner's view: every application on their records (their school's batches too).
+            ("learner_achievement", "created_at"),
             ("batch", "status"),
         )
 

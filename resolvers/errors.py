@@ -130,6 +130,7 @@ class Code(LabeledEnum):
     REASON_REQUIRED = "REASON_REQUIRED", "审核不通过时须填写原因"
     RE_REVIEW_USED = "RE_REVIEW_USED", "每个申请只能申请一次复核"
     NOT_FAILED = "NOT_FAILED", "只有转换失败的申请可以申请复核"
+    NOT_APPLICANT = "NOT_APPLICANT", "只有申请人可以申请复核；机构发起的申请请联系发起机构申请复核"
     MANIFEST_INVALID = "MANIFEST_INVALID", "操作清单无效"
     STORAGE_FULL = "STORAGE_FULL", "文件存储空间不足，文件未保存，请联系管理员"
     EMAIL_REQUIRED = "EMAIL_REQUIRED", "请填写接收消息提醒的电子邮箱"

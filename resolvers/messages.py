@@ -38,16 +38,13 @@ CLOSE_REVOKED = 4403
 
 async def institution_recipients(institution_id: int, module: Module | None) -> list[int]:
     """Active users of an institution who may use ``module`` (sub-users limited elsewhere don't
-    get its messages)."""
+    get its messages) — as the read policy's ``Caller.holds`` says, which also decides what they
+    read of them later."""
     accounts = await Account.filter(
         institution_id=institution_id, status=AccountStatus.ACTIVE,
         kind__in=[AccountKind.INSTITUTION_ADMIN, AccountKind.INSTITUTION_USER],
-    ).values_list("id", "kind", "modules")
-    return [
-        account_id for account_id, kind, modules in accounts
-        if kind == AccountKind.INSTITUTION_ADMIN or module is None or not modules
-        or module.value in modules
-    ]
+    ).only("id", "kind", "modules")
+    return [account.id for account in accounts if module is None or policy.Caller(account).holds(module)]
 
 
 def message_row(account_id: int, kind: MessageKind, title: str, body: str, *,
@@ -264,8 +261,27 @@ async def account_events(ctx: Context, account_id: int, *, connection: bool = Fa
             if revoked or kind == "resync" and not await session_still_valid(ctx):
                 await _close(ctx)
                 return
+            if kind in ("modules", "resync"):
+                await reread_account(ctx)
             if kind != "revoked":
                 yield event
+
+
+async def reread_account(ctx: Context) -> None:
+    """A websocket's account is read when it connects; what an administrator changes later — a
+    sub-user's modules (B9), announced by a ``modules`` event or missed in a gap — is read again,
+    so the connection's streams and queries follow the current modules."""
+    account = ctx.account
+    if account is None:
+        return
+    fresh = await Account.filter(id=account.id).only("id", "modules").first()
+    if fresh is not None:
+        account.modules = fresh.modules
+
+
+def modules_changed(ctx: Context, account_id: int) -> None:
+    """After commit, tell the account's live connections that its modules changed."""
+    ctx.publish_after_commit([{"type": "modules", "account": account_id}])
 
 
 async def live_events(ctx: Context) -> AsyncIterator[Event]:
@@ -291,13 +307,15 @@ def message_from_event(data: dict[str, Any]) -> Message:
 
 async def message_stream(ctx: Context) -> AsyncIterator[Message]:
     """New messages as they arrive; after a gap (Redis was away, the client read too slowly) the
-    missed ones are read from the database, so none is lost and none comes twice."""
+    missed ones are read from the database, so none is lost and none comes twice. Both follow the
+    read policy with the caller's current modules (B9)."""
     seen: set[int] = set()
     since = now() - timedelta(seconds=5)
     async for event in live_events(ctx):
         if event["type"] == "message":
             message = message_from_event(event["message"])
-            if message.id not in seen:
+            # Pushed only while the caller may read it (a module taken away since, B9).
+            if message.id not in seen and await own_messages(ctx).filter(id=message.id).exists():
                 seen.add(message.id)
                 yield message
         elif event["type"] == "resync":
@@ -317,7 +335,7 @@ async def unread_count_stream(ctx: Context) -> AsyncIterator[int]:
     """The unread count as soon as changes will be seen, then again whenever it changes."""
     last = -1
     async for event in live_events(ctx):
-        if event["type"] in ("ready", "message", "read", "resync"):
+        if event["type"] in ("ready", "message", "read", "resync", "modules"):
             count = await unread_count(ctx)
             if count != last:
                 last = count

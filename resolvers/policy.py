@@ -331,11 +331,25 @@ def _rules(c: Caller) -> Scope:
 @rule(ConversionApplication, "ConversionApplication", modules=(Module.CONVERSION_REVIEW,))
 def _applications(c: Caller) -> Scope:
     """The reviewing institution's (received) and the initiating institution's (sent) to their
-    reviewers (成果转换管理), and the applying learner's own."""
+    reviewers (成果转换管理); to a learner, every application on their own records: those they
+    made (F15) and those their school sent in a batch (F9.7), with status, history and result —
+    records withdrawn since included. Which of them a learner may ask to re-review is the
+    application's rule (B4: its applicant's, ``resolvers/application/review.py``)."""
     if c.is_staff:
         return Scope(own=ALL)
     return Scope(own=_either(_is("target_institution_id", c.mine), _is("initiator_institution_id", c.mine),
-                             _is("applicant_account_id", c.learner_account_id)))
+                             _on_records_of(c.learner_account_id)))
+
+
+def _on_records_of(learner_account_id: int | None) -> Q | None:
+    """Applications on a record of the learner with this account. Those the learner made are
+    among them: one applies only with a record attached to one's account, and an attached record
+    stays attached (only 未激活 learners change). One condition, not "applicant OR record": under
+    an OR PostgreSQL reads every application (measured: 280 ms on 2M rows, 0.1 ms without)."""
+    if learner_account_id is None:
+        return None
+    return Q(learner_achievement_id__in=Subquery(
+        LearnerAchievement.filter(learner__account_id=learner_account_id).values("id")))
 
 
 @rule(ApplicationBatch, "ApplicationBatch", modules=(Module.CONVERSION_REVIEW,))
@@ -347,11 +361,15 @@ def _batches(c: Caller) -> Scope:
 
 @rule(Message, "Message", modules=(Module.MESSAGES,))
 def _messages(c: Caller) -> Scope:
-    """Everyone reads their own messages; a limited sub-user only with 我的消息 (B9)."""
+    """Everyone reads their own messages; a limited sub-user only with 我的消息, and of those only
+    the ones about no module or a module it holds now (B9): taking a module away also hides what
+    was delivered of it before (batch names, rule codes), giving it back shows it again."""
     account = c.account
     if account is None or (account.is_institution_member and c.mine is None):
         return Scope()
-    return Scope(own=Q(account_id=account.id))
+    own = Q(account_id=account.id)
+    lost = [m.value for m in Module if account.is_institution_member and not c.holds(m)]
+    return Scope(own=own & ~Q(module__in=lost) if lost else own)
 
 
 @rule(Partner, "Partner")
@@ -522,6 +540,7 @@ class Facet(Enum):
     INSTITUTION_DETAILS = "the registration details of an institution (F13.1)"
     ACHIEVEMENT_HOLDERS = "how many learners hold an achievement, and the rules related to it (F4.1)"
     WITHDRAWAL_TRAIL = "who withdrew a learner achievement, and the reason file (F5.5)"
+    APPLICATION_BATCH = "the batch an application was sent in (F9.7): its institutions' (other learners, counts)"
 
 
 def may(ctx: Context, facet: Facet, row: Any) -> bool:
@@ -545,6 +564,10 @@ def may(ctx: Context, facet: Facet, row: Any) -> bool:
         # The learner reads when and why; who did it and the file (one file may serve a batch of
         # several learners' records) stay with the institution's record keepers and the staff.
         return c.institution(Module.ACHIEVEMENTS) == row.institution_id
+    if facet is Facet.APPLICATION_BATCH:
+        # The batch's own rule (ApplicationBatch below), read off the application's two ends.
+        mine = c.institution(Module.CONVERSION_REVIEW)
+        return mine is not None and mine in (row.target_institution_id, row.initiator_institution_id)
     raise AssertionError(facet)
 
 

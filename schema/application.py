@@ -17,10 +17,12 @@ from models.application import (
     Decision,
     ReviewAction,
 )
+from resolvers import policy
 from resolvers.application import apply, records, review, scope
 from resolvers.dates import year_bounds
 from resolvers.errors import ClientError, Invalid
 from resolvers.learner.account import my_achievements
+from resolvers.policy import Facet
 from schema.connection import Connection, paginate
 from schema.conversion import ConversionRuleType
 from schema.errors import BatchPayload, Payload, batch, mutate
@@ -123,9 +125,11 @@ class ConversionApplicationType(ModelNode):
         return {"targets": snapshot["targets"], "modules": snapshot["modules"],
                 "targetCredits": snapshot["targetCredits"]}
 
-    @strawberry.field(description="所属批次（机构发起）")
-    async def batch(self, root: strawberry.Parent[Any]) -> ApplicationBatchType | None:
-        return await related(root, "batch") if root.batch_id else None
+    @strawberry.field(description="所属批次（机构发起）；批次（含其他学员、人数）只对发起和审核机构可见，学员本人读到的为空")
+    async def batch(self, info: Info, root: strawberry.Parent[Any]) -> ApplicationBatchType | None:
+        if not root.batch_id or not policy.may(info.context, Facet.APPLICATION_BATCH, root):
+            return None
+        return await related(root, "batch")  # type: ignore[no-any-return]
 
     @strawberry.field(description="审核记录（F11.1）")
     async def history(self, root: strawberry.Parent[Any]) -> list[ReviewEventType]:
@@ -246,7 +250,7 @@ class ApplicationQuery:
         query = apply.eligible(info.context, account.institution_id, rule, sources).order_by("-id")  # type: ignore[attr-defined]
         return await paginate(query.select_related("learner"), first, after, offset)
 
-    @strawberry.field(description="学员本人：自己的转换申请及结果（F15）")
+    @strawberry.field(description="学员本人：本人成果上的全部转换申请（个人申请，以及院校在批次中为其发起的申请，含已撤回成果上的）及其状态、审核记录和结果（F15）")
     async def my_applications(
         self, info: Info, first: int | None = None, after: str | None = None, offset: int | None = None,
     ) -> Connection[ConversionApplicationType]:
@@ -269,7 +273,7 @@ class ApplicationMutation:
     async def review_conversion(self, info: Info, input: ReviewConversionInput) -> BatchPayload:
         return await batch(info, review.review(info.context, input))
 
-    @strawberry.mutation(description="申请复核（B4）：转换失败的申请人可申请一次，申请回到审核中")
+    @strawberry.mutation(description="申请复核（B4）：转换失败的申请由申请人申请一次，申请回到审核中；机构发起的申请由发起机构申请，学员本人和审核机构得到 NOT_APPLICANT")
     async def request_re_review(self, info: Info, input: RequestReReviewInput) -> ApplicationPayload:
         return await mutate(info, ApplicationPayload, review.request_re_review(info.context, input), "application")
 

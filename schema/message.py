@@ -87,14 +87,14 @@ class Progress:
 
 @strawberry.type
 class MessageQuery:
-    @strawberry.field(description="我的消息（F12.1），最新的在前")
+    @strawberry.field(description="我的消息（F12.1），最新的在前；受限子用户只看到无关模块或其当前可用模块的消息（B9），模块被取消后此前收到的该模块消息也不再显示")
     async def messages(
         self, info: Info, filter: MessageFilter | None = None, first: int | None = None,
         after: str | None = None, offset: int | None = None,
     ) -> Connection[MessageType]:
         return await paginate(messages.filtered(info.context, filter), first, after, offset)
 
-    @strawberry.field(description="未读消息条数（右上角消息提醒）")
+    @strawberry.field(description="未读消息条数（右上角消息提醒）；与 messages 同样按子用户当前模块计算")
     async def unread_message_count(self, info: Info) -> int:
         return await messages.unread_count(info.context)
 
@@ -117,12 +117,12 @@ class MessageMutation:
 
 @strawberry.type(description="订阅（graphql-transport-ws 或 graphql-ws；令牌放在 connection_init 的 token 或 Authorization 中）")
 class Subscription:
-    @strawberry.subscription(description="新消息（D2）：只推送给收件人本人；断线期间的消息在恢复后补发")
+    @strawberry.subscription(description="新消息（D2）：只推送给收件人本人；断线期间的消息在恢复后补发；受限子用户只收到其当前模块的消息（B9）")
     async def message_received(self, info: Info) -> AsyncGenerator[MessageType, None]:
         async for message in messages.message_stream(info.context):
             yield message  # type: ignore[misc]
 
-    @strawberry.subscription(description="未读消息条数：订阅时先推送当前值，之后每次变化时推送")
+    @strawberry.subscription(description="未读消息条数：订阅时先推送当前值，之后每次变化时推送（子用户的模块变更也会推送新值）")
     async def unread_message_count(self, info: Info) -> AsyncGenerator[int, None]:
         async for count in messages.unread_count_stream(info.context):
             yield count

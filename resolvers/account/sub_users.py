@@ -20,7 +20,7 @@ from resolvers import audit, checks, policy
 from resolvers.access import require_institution_admin
 from resolvers.account.sessions import revoke_sessions
 from resolvers.errors import Code, Invalid, Problems
-from resolvers.messages import notify
+from resolvers.messages import modules_changed, notify
 from server.security import new_temporary_password
 
 if TYPE_CHECKING:
@@ -104,6 +104,8 @@ async def update(ctx: Context, user_id: object, data: Any) -> Account:
             setattr(user, attr, value)
         await user.save()
         await audit.record(ctx, "sub_user.update", user, fields=sorted(changes))
+    if "modules" in changes:
+        modules_changed(ctx, user.id)
     return user
 
 

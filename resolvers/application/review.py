@@ -26,12 +26,13 @@ from models.application import (
     live_key,
 )
 from models.conversion import RuleVersion
+from models.institution import Institution
 from models.message import MessageKind
 from resolvers import audit, checks, policy
 from resolvers.access import require_account
 from resolvers.application.scope import filtered, received, reviewer, sent
 from resolvers.batch import ItemResult, failed, not_found
-from resolvers.errors import Code, Invalid, NotFound, Problems
+from resolvers.errors import Code, Invalid, Problems
 from resolvers.ids import encode_id
 from resolvers.messages import message_row, notify_institution, write_messages
 from server.bulk import bulk_insert, fetch_rows
@@ -105,7 +106,7 @@ async def _decide(ids: list[int], decision: Decision, reason: str, actor: int) -
 
 
 async def _record(ctx: Context, ids: list[int], decision: Decision, reason: str, actor: int) -> None:
-    """Events, results (on pass), the audit row and the applicants' messages."""
+    """Events, results (on pass), the audit row and the messages."""
     await bulk_insert(ReviewEvent, [
         {"application_id": pk, "action": ReviewAction.PASSED if decision == Decision.PASS
          else ReviewAction.FAILED, "actor_id": actor, "reason": reason} for pk in ids
@@ -114,7 +115,8 @@ async def _record(ctx: Context, ids: list[int], decision: Decision, reason: str,
     for start in range(0, len(ids), CHUNK):
         applications += await fetch_rows(ConversionApplication.filter(id__in=ids[start:start + CHUNK]).values(
             "id", "kind", "applicant_account_id", "initiator_institution_id", "rule_code", "batch_id",
-            "rule_version_id", "id_number", "learner_achievement_id",
+            "rule_version_id", "id_number", "learner_achievement_id", "re_review_requested_at",
+            "learner_achievement__learner__account_id",
             "learner_achievement__achievement_name", "learner_achievement__personal_number",
             "learner_achievement__issued_on",
         ))
@@ -126,21 +128,36 @@ async def _record(ctx: Context, ids: list[int], decision: Decision, reason: str,
         ])
     await audit.record(ctx, "application.review", None, decision=decision.value, rows=len(ids),
                        reason=reason)
+    await _tell(ctx, applications, decision, reason)
+
+
+async def _tell(ctx: Context, applications: list[dict[str, Any]], decision: Decision, reason: str) -> None:
+    """Each decision reaches the learner whose record it is about — a personal applicant, or a
+    learner their school applied for (once they have an account) — pointing at their application;
+    the initiating institution gets one message per batch and rule, pointing at its batch."""
     outcome = "通过" if decision == Decision.PASS else "不通过"
-    by_batch: dict[tuple[int, int | None, str], int] = defaultdict(int)
-    personal = []
     body = reason or "审核通过，转换结果已记录。"
+    schools = dict(await Institution.filter(
+        id__in={a["initiator_institution_id"] for a in applications if a["initiator_institution_id"]}
+    ).values_list("id", "school__name"))
+    by_batch: dict[tuple[int, int | None, str], int] = defaultdict(int)
+    to_learners = []
     for application in applications:
-        if application["kind"] == ApplicationKind.PERSONAL.value and application["applicant_account_id"]:
-            personal.append(message_row(
-                application["applicant_account_id"], MessageKind.APPLICATION_DECIDED,
-                f"您在规则{application['rule_code']}上的转换申请审核{outcome}", body,
-                object_id=encode_id("ConversionApplication", application["id"]),
-            ))
-        elif application["initiator_institution_id"]:
-            by_batch[(application["initiator_institution_id"], application["batch_id"],
-                      application["rule_code"])] += 1
-    await write_messages(ctx, personal)
+        step = "复核" if application["re_review_requested_at"] else "审核"
+        code = application["rule_code"]
+        initiator = application["initiator_institution_id"]
+        title = (f"{schools.get(initiator, '')}为您发起的转换申请（规则{code}）{step}{outcome}"
+                 if application["kind"] == ApplicationKind.INSTITUTION.value
+                 else f"您在规则{code}上的转换申请{step}{outcome}")
+        learners = {application["applicant_account_id"], application["learner_achievement__learner__account_id"]}
+        to_learners += [
+            message_row(account_id, MessageKind.APPLICATION_DECIDED, title, body,
+                        object_id=encode_id("ConversionApplication", application["id"]))
+            for account_id in sorted(learners - {None})
+        ]
+        if initiator:
+            by_batch[(initiator, application["batch_id"], code)] += 1
+    await write_messages(ctx, to_learners)
     for (institution_id, batch_id, rule_code), count in by_batch.items():
         await notify_institution(
             ctx, institution_id, Module.CONVERSION_REVIEW, MessageKind.APPLICATION_DECIDED,
@@ -179,11 +196,15 @@ def _result(application: dict[str, Any], version: RuleVersion) -> dict[str, Any]
 
 
 async def request_re_review(ctx: Context, data: Any) -> ConversionApplication:
-    """B4: the applicant of a failed row asks once, with a reason; it returns to the reviewer."""
+    """B4: the applicant of a failed row asks once, with a reason; it returns to the reviewer.
+    The applicant of a batch row is the institution that sent it (F9.7): the learner reads the
+    row but asks their school, and the publisher does not re-review at its own request — both
+    are told so (NOT_APPLICANT); a row the caller may not read is NOT_FOUND."""
     account = require_account(ctx)
     application = await sent(ctx).filter(id=policy.pk_of(ConversionApplication, data.application_id)).first()
     if application is None:
-        raise NotFound()
+        await policy.get(ctx, ConversionApplication, data.application_id)
+        raise Invalid.one("applicationId", Code.NOT_APPLICANT)
     problems = Problems()
     reason = checks.text(problems, "reason", data.reason, 500, multiline=True)
     problems.raise_any()

@@ -768,7 +768,7 @@ async def test_b4_the_initiator_of_a_failed_batch_row_asks_re_review_once(api: A
     # Not failed (pending or passed), not the applicant's (the publisher, unknown), or no reason.
     assert (await re_review_result(api, s.hnu, rows["王小明"], "请复核")).refused("requestReReview") == ["NOT_FAILED"]
     assert (await re_review_result(api, s.hnu, rows["李二"], "请复核")).refused("requestReReview") == ["NOT_FAILED"]
-    assert (await re_review_result(api, s.csust, rows["李毅"], "请复核")).error_codes == ["NOT_FOUND"]
+    assert (await re_review_result(api, s.csust, rows["李毅"], "请复核")).refused("requestReReview") == ["NOT_APPLICANT"]
     assert (await re_review_result(api, s.hnu, rows["李毅"], "  ")).refused("requestReReview") == ["REQUIRED"]
     assert (await re_review_result(api, s.hnu, rows["李毅"], "理" * 501)).refused("requestReReview") == ["TOO_LONG"]
     assert await snapshot() == before
@@ -795,8 +795,11 @@ async def test_b4_a_learner_asks_re_review_of_their_failed_personal_application(
     other_learner, _ = await personal(api, s, 1, "13700000002")
     await review(api, s.csust, "FAIL", ids=[application["id"]], reason="证书等级不符")
     before = await snapshot()
-    for someone_else in (other_learner, s.hnu, s.csust):
+    for someone_else in (other_learner, s.hnu):
         assert (await re_review_result(api, someone_else, application["id"], "请复核")).error_codes == ["NOT_FOUND"]
+    # The publisher reads the row: it is told it is not the applicant.
+    assert (await re_review_result(api, s.csust, application["id"], "请复核")).refused("requestReReview") == [
+        "NOT_APPLICANT"]
     assert await snapshot() == before
     back = await re_review(api, token, application["id"], "证书已更新")
     assert back["status"] == "PENDING"
