@@ -52,6 +52,7 @@ from schema.masking import (
     RecordOperation,
     is_unexpected,
 )
+from schema.matching import MatchingQuery
 from schema.message import MessageMutation, MessageQuery, MessageType, Subscription
 from schema.node import NodeQuery
 from schema.overview import OverviewQuery
@@ -77,7 +78,7 @@ SDL_PATH = Path(__file__).with_name("schema.graphql")
 @strawberry.type(description="查询")
 class Query(
     NodeQuery, AccountQuery, OverviewQuery, AchievementQuery, LearnerQuery, FeedbackQuery,
-    ConversionQuery, ApplicationQuery, MessageQuery, PartnerQuery,
+    ConversionQuery, MatchingQuery, ApplicationQuery, MessageQuery, PartnerQuery,
     ReferenceQuery, DirectoryQuery, VerificationQuery, LabelsQuery,
 ):
     pass
