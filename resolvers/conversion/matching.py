@@ -17,7 +17,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from tortoise.expressions import Subquery
+from tortoise.expressions import Q, Subquery
+from tortoise.functions import Count
 from tortoise.queryset import QuerySet
 
 from models.application import ConversionApplication, live_key
@@ -65,11 +66,13 @@ async def matching(ctx: Context, data: Any | None, *, fully: bool) -> QuerySet[C
     if not held:
         return rules.filter(id__in=[])
     naming = RuleSource.filter(achievement_id__in=held).values("rule_id")
-    # Candidates with a source the learner does not hold.
-    lacking = RuleSource.filter(rule_id__in=Subquery(naming)).exclude(achievement_id__in=held).values("rule_id")
-    rules = rules.filter(id__in=Subquery(naming))
-    rules = rules.exclude(id__in=Subquery(lacking)) if fully else rules.filter(id__in=Subquery(lacking))
-    return filter_rules(rules, data)
+    # The sources of every candidate, grouped by rule and counted where not held: none (met) or
+    # some (partly met). One IN over a grouped subquery rather than NOT IN, which cannot become
+    # an anti-join: PostgreSQL filtered a scan of every rule by it.
+    grouped = (RuleSource.filter(rule_id__in=Subquery(naming))
+               .annotate(missing=Count("id", _filter=~Q(achievement_id__in=held))).group_by("rule_id"))
+    met = (grouped.filter(missing=0) if fully else grouped.filter(missing__gt=0)).values("rule_id")
+    return filter_rules(rules.filter(id__in=Subquery(met)), data)
 
 
 @dataclass(frozen=True)
