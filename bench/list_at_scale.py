@@ -2,13 +2,15 @@
 bench/seed_national.py (issue 9).
 
     .venv/bin/python bench/list_at_scale.py [--database-url postgres://postgres@127.0.0.1:5432/credit_bank_national]
-        [--account 4143010536] [--repeat 20] [--warmup 2] [--plans /tmp/list_at_scale_plans.txt]
+        [--account 4143010536] [--learner <ID number>] [--repeat 20] [--warmup 2] [--plans /tmp/list_at_scale_plans.txt]
 
 The real app runs in-process (httpx ASGITransport, as the other benchmarks); the caller is the
 main account of the largest institution (长沙理工大学 by default), logged in through a session row
 with a known token (no password hashing in the loop). For each list — learners, learner
 achievements, achievements, my rules, rules related to me, received and initiated applications,
-messages, and the public portal's rules — four cases: the first page (20 rows), a filtered page
+messages, the public portal's rules (also those accepting one achievement: the most popular
+source), and a learner's matching rules, fully and partly met (B10; the registered learner whose
+held achievements are the sources of the most rules, unless --learner names one) — four cases: the first page (20 rows), a filtered page
 (a filter of the manual), page 500 (offset 9,980) and totalCount alone. Each case runs --warmup
 times, then --repeat times; prints p50/p95 and the SQL statements one request runs. Cases whose
 p95 is over the goal (or --explain-over) get EXPLAIN (ANALYZE, BUFFERS) of every statement they
@@ -35,6 +37,7 @@ os.environ.setdefault("AERICH_NO_TORTOISE_V1_WARNING", "1")
 import httpx
 from tortoise import Tortoise
 
+from resolvers.ids import encode_id
 from server import database
 from server.app import create_app
 from server.settings import Settings
@@ -45,11 +48,16 @@ DEEP_OFFSET = 9980
 RULE_COLUMNS = ("id code ruleType status validFrom validTo createdAt institution { name } "
                 "sources { achievement { name } credits } targetCourses { name } "
                 "targetCertificate { achievement { name } }")
+MATCH_COLUMNS = ("fullyMet canApply alreadyApplied application { id status } "
+                 f"rule {{ {RULE_COLUMNS} }} sources {{ held source {{ credits achievement {{ name }} }} "
+                 "records { id personalNumber } } missingSources { achievement { name } }")
 APPLICATION_COLUMNS = ("id kind ruleCode learnerName maskedIdNumber status appliedAt decidedAt "
                        "source { achievementName }")
 
-# (label, field, node selection, filter of the manual, signed in)
-LISTS: list[tuple[str, str, str, str, bool]] = [
+# (label, field, node selection, filter of the manual, caller: True the institution's main
+# account, LEARNER the learner, False nobody)
+LEARNER = "learner"
+LISTS: list[tuple[str, str, str, str, bool | str]] = [
     ("learners", "learners", "id name maskedIdNumber maskedPhone status enteredAt",
      '{name: "张伟"}', True),
     ("learner achievements", "learnerAchievements",
@@ -64,15 +72,20 @@ LISTS: list[tuple[str, str, str, str, bool]] = [
     ("initiated applications", "initiatedApplications", APPLICATION_COLUMNS, "{year: 2025}", True),
     ("messages", "messages", "id kind title read createdAt module objectId", "{read: false}", True),
     ("portal rules", "portalConversionRules", RULE_COLUMNS, '{ruleType: NON_DEGREE_TO_DEGREE, sourceName: "电工"}', False),
+    ("portal rules by source", "portalConversionRules", RULE_COLUMNS, "{sourceAchievementId: $SOURCE}", False),
+    ("my matching rules", "myMatchingRules", MATCH_COLUMNS, "{ruleType: NON_DEGREE_TO_DEGREE}", LEARNER),
+    ("my partly matching rules", "myPartlyMatchingRules", MATCH_COLUMNS, "{ruleType: NON_DEGREE_TO_DEGREE}", LEARNER),
 ]
 CASES = ("first page", "filtered page", "page 500", "totalCount")
+# Lists whose filter is what they are about: every case carries it.
+ALWAYS_FILTERED = {"portal rules by source"}
 
 
-def document(field: str, columns: str, filter_: str, case: str) -> str:
+def document(field: str, columns: str, filter_: str, case: str, always: bool = False) -> str:
     if case == "totalCount":
-        return f"{{ {field}(first: 0) {{ totalCount }} }}"
+        return f"{{ {field}(first: 0{', filter: ' + filter_ if always else ''}) {{ totalCount }} }}"
     args = ["first: 20"]
-    if case == "filtered page":
+    if case == "filtered page" or always:
         args.append(f"filter: {filter_}")
     if case == "page 500":
         args.append(f"offset: {DEEP_OFFSET}")
@@ -109,7 +122,40 @@ async def login(account_name: str) -> tuple[str, str]:
     return token, account.institution.school.name if account.institution else account_name
 
 
-async def sizes(account_name: str) -> dict[str, int]:
+async def pick_learner(username: str | None) -> tuple[str, int, list[int]]:
+    """The learner whose matches are timed (B10): the one given, else a registered learner whose
+    held achievements are the sources of the most rules (several records, popular sources) — the
+    hardest case for matching. Returns (username, account id, held achievement ids)."""
+    conn = Tortoise.get_connection("default")
+    if username is None:
+        rows = await conn.execute_query_dict(
+            "WITH popular AS (SELECT achievement_id, count(*) AS n FROM rule_source GROUP BY 1 "
+            "ORDER BY n DESC LIMIT 200) "
+            "SELECT l.account_id, count(DISTINCT la.achievement_id) AS held, sum(p.n) AS rules "
+            "FROM popular p JOIN learner_achievement la ON la.achievement_id = p.achievement_id "
+            "AND la.withdrawn_at IS NULL JOIN learner l ON l.id = la.learner_id "
+            "WHERE l.account_id IS NOT NULL GROUP BY l.account_id ORDER BY rules DESC, held DESC LIMIT 1")
+        account = rows[0]["account_id"]
+        username = (await conn.execute_query_dict("SELECT username FROM account WHERE id = $1", [account]))[0]["username"]
+    else:
+        account = (await conn.execute_query_dict("SELECT id FROM account WHERE username = $1", [username]))[0]["id"]
+    held = await conn.execute_query_dict(
+        "SELECT DISTINCT la.achievement_id FROM learner_achievement la JOIN learner l ON l.id = la.learner_id "
+        "WHERE l.account_id = $1 AND la.withdrawn_at IS NULL", [account])
+    assert username is not None
+    return username, account, [row["achievement_id"] for row in held]
+
+
+async def popular_source() -> int:
+    """The achievement most in-force published rules accept (the portal's "which rules accept X")."""
+    conn = Tortoise.get_connection("default")
+    rows = await conn.execute_query_dict(
+        "SELECT s.achievement_id FROM rule_source s JOIN conversion_rule r ON r.id = s.rule_id "
+        "WHERE r.status = 'PUBLISHED' AND r.deleted_at IS NULL GROUP BY 1 ORDER BY count(*) DESC LIMIT 1")
+    return int(rows[0]["achievement_id"])
+
+
+async def sizes(account_name: str, held: list[int], source: int) -> dict[str, int]:
     """How many rows each list has for the caller (to tell whether page 500 exists)."""
     conn = Tortoise.get_connection("default")
     rows = await conn.execute_query_dict(
@@ -130,10 +176,24 @@ async def sizes(account_name: str) -> dict[str, int]:
         "messages": ("SELECT count(*) FROM message WHERE account_id = $1", [account]),
         "portal rules": (("SELECT count(*) FROM conversion_rule WHERE status = 'PUBLISHED' AND deleted_at IS NULL "
                           "AND valid_from <= current_date AND (valid_to IS NULL OR valid_to >= current_date)"), []),
+        "portal rules by source": ((
+            "SELECT count(*) FROM conversion_rule WHERE status = 'PUBLISHED' AND deleted_at IS NULL "
+            "AND valid_from <= current_date AND (valid_to IS NULL OR valid_to >= current_date) "
+            "AND id IN (SELECT rule_id FROM rule_source WHERE achievement_id = $1)"), [source]),
     }
+    # B10: the learner's candidate rules (naming one of the held achievements), in force, split by
+    # whether a source is missing.
+    matched = (
+        "SELECT count(*) FILTER (WHERE missing = 0) AS fully, count(*) FILTER (WHERE missing > 0) AS partly "
+        "FROM (SELECT s.rule_id, count(*) FILTER (WHERE NOT s.achievement_id = ANY($1::int[])) AS missing "
+        "FROM rule_source s WHERE s.rule_id IN (SELECT rule_id FROM rule_source WHERE achievement_id = ANY($1::int[])) "
+        "GROUP BY s.rule_id) m JOIN conversion_rule r ON r.id = m.rule_id WHERE r.status = 'PUBLISHED' "
+        "AND r.deleted_at IS NULL AND r.valid_from <= current_date AND (r.valid_to IS NULL OR r.valid_to >= current_date)")
     found = {}
     for label, (sql, values) in queries.items():
         found[label] = (await conn.execute_query_dict(sql, values))[0]["count"]
+    row = (await conn.execute_query_dict(matched, [held]))[0]
+    found["my matching rules"], found["my partly matching rules"] = row["fully"], row["partly"]
     return found
 
 
@@ -195,6 +255,9 @@ async def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--database-url", default="postgres://postgres@127.0.0.1:5432/credit_bank_national")
     parser.add_argument("--account", default="4143010536")
+    parser.add_argument("--learner", default=None,
+                        help="the learner (ID number) of the matching lists; default: the registered learner "
+                             "whose achievements are the sources of the most rules")
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument("--warmup", type=int, default=2)
     parser.add_argument("--plans", default="/tmp/list_at_scale_plans.txt")
@@ -207,13 +270,17 @@ async def main() -> None:
     settings = Settings(database_url=args.database_url, secret_key="bench", demo=True)
     app = create_app(settings, manage_database=False)
     token, who = await login(args.account)
-    counts = await sizes(args.account)
+    learner, _, held = await pick_learner(args.learner)
+    learner_token, _ = await login(learner)
+    source = await popular_source()
+    counts = await sizes(args.account, held, source)
     capture = SqlCapture()
     db_log = logging.getLogger("tortoise.db_client")
     db_log.setLevel(logging.DEBUG)
     db_log.addHandler(capture)
     db_log.propagate = False
-    print(f"caller: {args.account} ({who}); rows per list: "
+    print(f"caller: {args.account} ({who}); learner {learner[:6]}…, {len(held)} held achievements; "
+          f"portal source achievement {source}; rows per list: "
           + ", ".join(f"{k} {v:,}" for k, v in counts.items()), flush=True)
 
     results: list[tuple[str, str, float, float, int]] = []
@@ -221,8 +288,9 @@ async def main() -> None:
     wanted = {s.strip() for s in args.only.split(",") if s.strip()}
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://bench",
                                  timeout=600) as client:
-        async def request(query: str, signed_in: bool) -> None:
-            headers = {"Authorization": f"Bearer {token}"} if signed_in else {}
+        async def request(query: str, signed_in: bool | str) -> None:
+            bearer = learner_token if signed_in == LEARNER else token if signed_in else None
+            headers = {"Authorization": f"Bearer {bearer}"} if bearer else {}
             response = await client.post("/graphql", json={"query": query}, headers=headers)
             body = response.json()
             assert response.status_code == 200 and not body.get("errors"), (query, body)
@@ -231,8 +299,9 @@ async def main() -> None:
         for label, field, columns, filter_, signed_in in LISTS:
             if wanted and label not in wanted:
                 continue
+            filter_ = filter_.replace("$SOURCE", f'"{encode_id("Achievement", source)}"')
             for case in CASES:
-                query = document(field, columns, filter_, case)
+                query = document(field, columns, filter_, case, label in ALWAYS_FILTERED)
                 for _ in range(args.warmup):
                     await request(query, signed_in)
                 capture.statements, capture.on = [], True

@@ -53,6 +53,7 @@ from schema.masking import (
     RecordOperation,
     is_unexpected,
 )
+from schema.matching import MatchingQuery
 from schema.message import MessageMutation, MessageQuery, MessageType, Subscription
 from schema.node import NodeQuery
 from schema.overview import OverviewQuery
@@ -78,7 +79,7 @@ SDL_PATH = Path(__file__).with_name("schema.graphql")
 @strawberry.type(description="查询")
 class Query(
     NodeQuery, AccountQuery, OverviewQuery, AchievementQuery, LearnerQuery, FeedbackQuery,
-    ConversionQuery, ApplicationQuery, MessageQuery, PartnerQuery, AuditQuery,
+    ConversionQuery, MatchingQuery, ApplicationQuery, MessageQuery, PartnerQuery, AuditQuery,
     ReferenceQuery, DirectoryQuery, VerificationQuery, LabelsQuery,
 ):
     pass

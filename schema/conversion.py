@@ -218,6 +218,8 @@ class PortalRuleFilter:
     institution_id: strawberry.ID | None = strawberry.field(default=None, description="发布机构")
     rule_type: RuleTypeEnum | None = strawberry.field(default=None, description="转换规则类型")  # type: ignore[valid-type]
     source_name: str | None = strawberry.field(default=None, description="源成果名称包含")
+    source_achievement_id: strawberry.ID | None = strawberry.field(
+        default=None, description="源成果：只列出接受该成果的规则（B10，例如报名前查看某证书可转换什么）")
     target_name: str | None = strawberry.field(default=None, description="目标成果名称包含")
     code: str | None = strawberry.field(default=None, description="规则编码前缀")
 

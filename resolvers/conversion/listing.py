@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 from tortoise.expressions import Q, Subquery
 from tortoise.queryset import QuerySet
 
+from models.achievement import Achievement
 from models.conversion import ConversionRule, PublishStatus, RuleSource, RuleTarget
 from models.institution import Institution
 from resolvers import policy
@@ -24,18 +25,25 @@ def in_force() -> Q:
             & (Q(valid_to__isnull=True) | Q(valid_to__gte=day)))
 
 
-def _filter(query: QuerySet[ConversionRule], data: Any | None) -> QuerySet[ConversionRule]:
+def filter_rules(query: QuerySet[ConversionRule], data: Any | None) -> QuerySet[ConversionRule]:
+    """``query`` narrowed by a rule list's filter (each list's input has some of these fields),
+    newest first."""
     if data is None:
         return query.order_by("-created_at", "-id")
-    if data.code:
+    if getattr(data, "code", None):
         query = query.filter(code__startswith=data.code.strip())
     if data.rule_type:
         query = query.filter(rule_type=data.rule_type)
     if getattr(data, "status", None):
         query = query.filter(status=data.status)
-    if data.source_name:
+    if getattr(data, "source_name", None):
         query = query.filter(id__in=Subquery(RuleSource.filter(
             achievement__name__icontains=data.source_name.strip()).values("rule_id")))
+    if getattr(data, "source_achievement_id", None):
+        # B10: the rules accepting one achievement. A listed rule shows its sources anyway (a
+        # published rule's sources are public), so the filter reveals nothing more.
+        source = policy.pk_of(Achievement, data.source_achievement_id)
+        query = query.filter(id__in=Subquery(RuleSource.filter(achievement_id=source).values("rule_id")))
     if data.target_name:
         query = query.filter(id__in=Subquery(RuleTarget.filter(
             achievement__name__icontains=data.target_name.strip()).values("rule_id")))
@@ -48,7 +56,7 @@ def _filter(query: QuerySet[ConversionRule], data: Any | None) -> QuerySet[Conve
 
 def mine(ctx: Context, data: Any | None) -> QuerySet[ConversionRule]:
     account = rule_member(ctx)
-    return _filter(policy.owned(ctx, ConversionRule).filter(
+    return filter_rules(policy.owned(ctx, ConversionRule).filter(
         institution_id=account.institution_id  # type: ignore[attr-defined]
     ), data)
 
@@ -61,8 +69,8 @@ def related(ctx: Context, data: Any | None) -> QuerySet[ConversionRule]:
     query = policy.visible(ctx, ConversionRule).filter(
         id__in=Subquery(my_sources), status=PublishStatus.PUBLISHED
     ).exclude(institution_id=institution_id)
-    return _filter(query, data)
+    return filter_rules(query, data)
 
 
 def portal(data: Any | None) -> QuerySet[ConversionRule]:
-    return _filter(policy.public(ConversionRule).filter(in_force()), data)
+    return filter_rules(policy.public(ConversionRule).filter(in_force()), data)

@@ -163,6 +163,8 @@ ALLOW_LIST: dict[tuple[str, str], tuple[str, str]] = {
     ("query.node", "id"): ("public", VISIBLE),
     ("query.portalConversionMethods", "institutionId"): ("public", PORTAL),
     ("query.portalConversionRules", "filter.institutionId"): ("public", PORTAL),
+    # B10: the rules accepting an achievement — only those its published rules name are public.
+    ("query.portalConversionRules", "filter.sourceAchievementId"): ("public", PORTAL),
     ("query.eligibleLearnerAchievements", "ruleId"): ("public", PUBLISHED_RULE),
     ("mutation.applyConversion", "input.ruleId"): ("public", PUBLISHED_RULE),
     ("query.majors", "filter.disciplineId"): ("public", REFERENCE),
@@ -316,6 +318,11 @@ async def build_world(api: Api) -> World:
     await methods.uploaded(api, c, name="湖南农业大学转换办法", publish=True)
     c_rule = await rules.create_rule(api, c, rules.degree_rule(
         [rules.source(course)], [c_course], rule_type="DEGREE_TO_DEGREE"), publish=True)
+    # B10: a rule of A that A's learner (holding C's course, not C's second one) meets in part.
+    c_second = await store_course(api, c, "丙课程二")
+    await catalogue.recognize(api, staff, [c_second["id"]])
+    await rules.create_rule(api, a, rules.degree_rule(
+        [rules.source(c_course), rules.source(c_second)], [course], rule_type="DEGREE_TO_DEGREE"), publish=True)
 
     # Learners and records: one A added (not activated) with a record on the certificate; one who
     # registers (A's learner) with records at A and at C.

@@ -189,6 +189,10 @@ def listing(field: str, arguments: str, fields: str, variables: str = "") -> str
 MY_RULES = listing("myConversionRules", "filter: $filter, ", RULE_FIELDS, "$filter: ConversionRuleFilter")
 RELATED_RULES = listing("relatedConversionRules", "filter: $filter, ", RULE_FIELDS, "$filter: ConversionRuleFilter")
 PORTAL_RULES = listing("portalConversionRules", "filter: $filter, ", RULE_FIELDS, "$filter: PortalRuleFilter")
+MATCH_FIELDS = ("totalCount nodes { fullyMet canApply alreadyApplied rule { id code ruleType institution { name } } "
+                "sources { held records { id } } missingSources { achievement { name } } }")
+MATCHING = listing("myMatchingRules", "filter: $filter, ", MATCH_FIELDS, "$filter: RuleMatchFilter")
+PARTLY_MATCHING = listing("myPartlyMatchingRules", "filter: $filter, ", MATCH_FIELDS, "$filter: RuleMatchFilter")
 PORTAL_METHODS = """query($institutionId: ID) { portalConversionMethods(institutionId: $institutionId, first: 20) {
   totalCount nodes { id name publishedAt institution { name } } } }"""
 RECEIVED = listing("receivedApplications", "filter: $filter, ", APPLICATION_FIELDS, "$filter: ApplicationFilter")
@@ -291,6 +295,13 @@ CASES = [
          tolerate=("conversion_rule",), why=IN_FORCE),
     Case("portalConversionRules-code", PORTAL_RULES, f(code=CODE), who=PUBLIC),
     Case("portalConversionRules-sourceName", PORTAL_RULES, f(sourceName=SUBJECT), who=PUBLIC, tolerate=("rule_source",), why=SUBSTRING_JOIN),
+    Case("portalConversionRules-sourceAchievement", PORTAL_RULES, f(sourceAchievementId="@source"), who=PUBLIC),
+    # B10 the rules a learner's achievements meet, fully or in part
+    Case("myMatchingRules", MATCHING, who=LEARNER),
+    Case("myMatchingRules-ruleType", MATCHING, f(ruleType="DEGREE_TO_DEGREE"), who=LEARNER),
+    Case("myMatchingRules-institution", MATCHING, f(institutionId="@institution"), who=LEARNER),
+    Case("myMatchingRules-targetName", MATCHING, f(targetName=SUBJECT), who=LEARNER),
+    Case("myPartlyMatchingRules", PARTLY_MATCHING, who=LEARNER),
     # F10 / F11 applications and batches
     Case("receivedApplications", RECEIVED),
     Case("receivedApplications-personal", RECEIVED, f(kind="PERSONAL")),
@@ -338,6 +349,10 @@ async def resolve(value: Any, seeded: Seeded) -> Any:
     if value == "@batch":
         batch = await ApplicationBatch.filter(target_id=mine).order_by("-id").first()
         return encode_id("ApplicationBatch", batch.id)  # type: ignore[union-attr]
+    if value == "@source":  # an achievement of a published rule's sources
+        source: Any = await RuleSource.filter(rule__status=PublishStatus.PUBLISHED).order_by("-id").limit(1).values_list(
+            "achievement_id", flat=True)
+        return encode_id("Achievement", source[0])
     if value == "@related_rule":
         rule_id: Any = await RuleSource.filter(
             achievement__institution_id=mine, rule__status=PublishStatus.PUBLISHED, rule__deleted_at__isnull=True,
