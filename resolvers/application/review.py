@@ -47,7 +47,7 @@ async def review(ctx: Context, data: Any) -> list[ItemResult]:
     decision = Decision(data.decision)
     problems = Problems()
     reason = checks.text(problems, "reason", data.reason, 500, required=False, multiline=True)
-    if decision == Decision.FAIL and not reason and not problems.items:
+    if decision == Decision.FAILED and not reason and not problems.items:
         problems.add("reason", Code.REASON_REQUIRED)
     problems.raise_any()
     scope = received(ctx)
@@ -94,7 +94,7 @@ async def _decide(ids: list[int], decision: Decision, reason: str, actor: int) -
 
     decided_at = ConversionApplication._meta.fields_map["decided_at"].to_db_value(now(), None)
     # A failed row leaves the live key (B2): the learner may apply again later.
-    key = "live_key" if decision == Decision.PASS else f"{mark('closed:')} || CAST(id AS TEXT)"
+    key = "live_key" if decision == Decision.PASSED else f"{mark('closed:')} || CAST(id AS TEXT)"
     sql = (f"UPDATE conversion_application SET live_key = {key}, "
            f"status = {mark(DECISIONS[decision].value)}, decided_at = {mark(decided_at)}, "
            f"decided_by_id = {mark(actor)}, fail_reason = {mark(reason)} "
@@ -107,7 +107,7 @@ async def _decide(ids: list[int], decision: Decision, reason: str, actor: int) -
 async def _record(ctx: Context, ids: list[int], decision: Decision, reason: str, actor: int) -> None:
     """Events, results (on pass), the audit row and the applicants' messages."""
     await bulk_insert(ReviewEvent, [
-        {"application_id": pk, "action": ReviewAction.PASSED if decision == Decision.PASS
+        {"application_id": pk, "action": ReviewAction.PASSED if decision == Decision.PASSED
          else ReviewAction.FAILED, "actor_id": actor, "reason": reason} for pk in ids
     ])
     applications: list[dict[str, Any]] = []
@@ -118,7 +118,7 @@ async def _record(ctx: Context, ids: list[int], decision: Decision, reason: str,
             "learner_achievement__achievement_name", "learner_achievement__personal_number",
             "learner_achievement__issued_on",
         ))
-    if decision == Decision.PASS:
+    if decision == Decision.PASSED:
         versions = {v.id: v for v in await RuleVersion.filter(
             id__in={a["rule_version_id"] for a in applications})}
         await bulk_insert(ConversionResult, [
@@ -126,7 +126,7 @@ async def _record(ctx: Context, ids: list[int], decision: Decision, reason: str,
         ])
     await audit.record(ctx, "application.review", None, decision=decision.value, rows=len(ids),
                        reason=reason)
-    outcome = "通过" if decision == Decision.PASS else "不通过"
+    outcome = "通过" if decision == Decision.PASSED else "不通过"
     by_batch: dict[tuple[int, int | None, str], int] = defaultdict(int)
     personal = []
     body = reason or "审核通过，转换结果已记录。"
