@@ -61,7 +61,7 @@ PG_ADMIN_URL = os.environ.get("POSTGRES_ADMIN_URL", "postgres://postgres@127.0.0
 GOAL_MS = 1000
 SUBTYPE = "SKILL_LEVEL_CERTIFICATE"
 TITLE = "学分银行已授权贵机构存储“职业技能等级证书(人社部)”类成果"
-GRANT = """mutation Grant($institutionId: ID!, $subtype: AchievementSubtype!) {
+GRANT = """mutation Grant($institutionId: ID!, $subtype: GrantableSubtype!) {
   grantSubtype(institutionId: $institutionId, subtype: $subtype) { grant { id } errors { code } } }"""
 MESSAGE_RECEIVED = "subscription { messageReceived { id title } }"
 UNREAD = "subscription { unreadMessageCount }"

@@ -516,7 +516,7 @@ class Client:
         chosen = self.rng.sample(rows, min(len(rows), self.rng.randint(1, 3)))
         passing = self.rng.random() < 0.7
         await self.call("review", "reviewConversion", REVIEW, {"input": {
-            "ids": chosen, "decision": "PASS" if passing else "FAIL",
+            "ids": chosen, "decision": "PASSED" if passing else "FAILED",
             "reason": None if passing else "证书等级不符"}})
 
     async def op_messages(self) -> None:

@@ -108,7 +108,7 @@ async def main() -> None:
         query = """mutation($i: ReviewConversionInput!) { reviewConversion(input: $i) {
             succeeded failed errors { code } } }"""
         with Timer() as review:
-            data = await bench.gql(query, {"i": {"decision": "PASS", "filter": {"batchId": reviewed}}})
+            data = await bench.gql(query, {"i": {"decision": "PASSED", "filter": {"batchId": reviewed}}})
         assert data["reviewConversion"]["succeeded"] == args.learners, data
         batch_id = decode_id(floor_batch, "ApplicationBatch")
         pending = await ConversionApplication.filter(batch_id=batch_id).values_list("id", "id_number")

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from tortoise import fields
 from tortoise.models import Model
 
-from models.base import LabeledEnum, LiveIndex, PostgresIndex, Timestamped
+from models.base import LabeledEnum, LiveIndex, PostgresIndex, Timestamped, labeled_subset
 
 if TYPE_CHECKING:
     from models.institution import Institution
@@ -83,6 +83,12 @@ SUBTYPES: dict[AchievementSubtype, SubtypeSpec] = {
     AchievementSubtype.NATIONAL_QUALIFICATION: SubtypeSpec(_N, AchievementForm.CERTIFICATE, True),
     AchievementSubtype.OTHER_NON_DEGREE: SubtypeSpec(_N, AchievementForm.CERTIFICATE, True),
 }
+
+
+# What a form may send (schema/inputs): hand storing and imports take every subtype but the synced
+# X certificate (F4.4), grants only the subtypes that need one (F4.5).
+StorableSubtype = labeled_subset("StorableSubtype", AchievementSubtype, lambda s: not s.synced_only)
+GrantableSubtype = labeled_subset("GrantableSubtype", AchievementSubtype, lambda s: s.needs_grant)
 
 
 class CertificateGrade(LabeledEnum):

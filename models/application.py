@@ -28,8 +28,10 @@ class ApplicationStatus(LabeledEnum):
 
 
 class Decision(LabeledEnum):
-    PASS = "PASS", "通过"
-    FAIL = "FAIL", "不通过"
+    """What a reviewer may decide: named as the status it leads to."""
+
+    PASSED = "PASSED", "通过"
+    FAILED = "FAILED", "不通过"
 
 
 class ReviewAction(LabeledEnum):
@@ -42,8 +44,8 @@ class ReviewAction(LabeledEnum):
 # The application state machine: a pending row is decided once; a failed one may go back to
 # review once, when its applicant asks (B4).
 DECISIONS: dict[Decision, ApplicationStatus] = {
-    Decision.PASS: ApplicationStatus.PASSED,
-    Decision.FAIL: ApplicationStatus.FAILED,
+    Decision.PASSED: ApplicationStatus.PASSED,
+    Decision.FAILED: ApplicationStatus.FAILED,
 }
 DECIDABLE = ApplicationStatus.PENDING
 RE_REVIEWABLE = ApplicationStatus.FAILED

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from enum import Enum
@@ -32,6 +33,13 @@ class LabeledEnum(str, Enum):
 
     def __str__(self) -> str:
         return self.value
+
+
+def labeled_subset(name: str, source: type[LabeledEnum], keep: Callable[[Any], bool]) -> Any:
+    """The members of ``source`` that ``keep`` accepts, with their values and labels, as an enum of
+    their own: what a form may send where the stored enum also names values it may not."""
+    return LabeledEnum(name, [(m.name, (m.value, m.label)) for m in source if keep(m)],  # type: ignore[misc,call-arg,arg-type]
+                       module=source.__module__)
 
 
 class Timestamped:

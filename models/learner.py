@@ -136,6 +136,13 @@ class FeedbackStatus(LabeledEnum):
     REJECTED = "REJECTED", "驳回"
 
 
+class FeedbackOutcome(LabeledEnum):
+    """What handling a report may answer: the states it may move to."""
+
+    RESOLVED = "RESOLVED", "已解决"
+    REJECTED = "REJECTED", "驳回"
+
+
 # The feedback state machine: a report is handled once, resolved or rejected.
 FEEDBACK_TRANSITIONS: dict[FeedbackStatus, set[FeedbackStatus]] = {
     FeedbackStatus.UNRESOLVED: {FeedbackStatus.RESOLVED, FeedbackStatus.REJECTED},

@@ -100,7 +100,8 @@ def new_password(problems: Problems, field: str, value: str | None,
     problem = password.problem(value)
     if problem is not None:
         problems.add(field, Code(f"PASSWORD_{problem}"))
-    elif value != (confirmation or ""):
+    # Reported beside a bad password too: the form marks both fields at once.
+    if value != (confirmation or ""):
         problems.add(confirmation_field, Code.PASSWORD_MISMATCH)
     return value
 

@@ -27,5 +27,19 @@ def day_end(day: date) -> datetime:
     return day_start(day) + timedelta(days=1)
 
 
+def day_range(start: date | None, end: date | None, names: tuple[str, str]
+              ) -> tuple[datetime | None, datetime | None]:
+    """The instants bounding the days ``start`` to ``end`` (both included) in Beijing time, as
+    UTC; either may be open. A range that ends before it starts is refused (``INVALID_RANGE``):
+    it would silently match nothing."""
+    if start is not None and end is not None and end < start:
+        raise ClientError(
+            f"结束日期 {names[1]}（{end.isoformat()}）不能早于开始日期 {names[0]}（{start.isoformat()}）",
+            code="INVALID_RANGE",
+        )
+    return (day_start(start) if start is not None else None,
+            day_end(end) if end is not None else None)
+
+
 def today() -> date:
     return datetime.now(SHANGHAI).date()

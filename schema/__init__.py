@@ -6,7 +6,7 @@ rewrites it and a test fails when it differs from the code.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +43,12 @@ from schema.conversion import (
 )
 from schema.directory import DirectoryMutation, DirectoryQuery, ProvinceType, SchoolType
 from schema.feedback import FeedbackMutation, FeedbackQuery, FeedbackType
+from schema.inputs import (
+    ReadableLiterals,
+    ReadableValuesExecution,
+    ReadableValuesExecutionWithoutSuggestions,
+    refuse_unreadable,
+)
 from schema.institution import InstitutionMutation, InstitutionType
 from schema.labels import LabelsQuery
 from schema.learner import LearnerAchievementType, LearnerMutation, LearnerQuery, LearnerType
@@ -66,9 +72,9 @@ from schema.reference import (
     MajorType,
     ReferenceQuery,
 )
-from schema.scalars import DateTime
+from schema.scalars import Date, DateTime
 from schema.spreadsheet import ImportJobType
-from schema.suggestions import ExecutionWithoutSuggestions, cached_validation
+from schema.suggestions import cached_validation
 from schema.verification import VerificationMutation, VerificationQuery
 from server.settings import Settings
 
@@ -92,6 +98,10 @@ class Mutation(
     DirectoryMutation, VerificationMutation,
 ):
     pass
+
+
+# A form's value GraphQL cannot read is a field error of its payload (schema/inputs.py).
+refuse_unreadable(Mutation)
 
 
 NODE_TYPES: list[type[Any]] = [
@@ -127,6 +137,7 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
     extensions: list[Any] = [
         cached_parse(settings.max_tokens if settings else 4000),
         lambda: AddValidationRules(limit_rules),
+        ReadableLiterals,
         cached_validation(hide_suggestions),
         RecordOperation,
         RecheckWebsocketLogin,
@@ -141,9 +152,11 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
         subscription=Subscription,
         types=NODE_TYPES,
         extensions=extensions,
-        execution_context_class=ExecutionWithoutSuggestions if hide_suggestions else None,
+        execution_context_class=(
+            ReadableValuesExecutionWithoutSuggestions if hide_suggestions else ReadableValuesExecution
+        ),
         config=StrawberryConfig(
-            scalar_map={datetime: DateTime},
+            scalar_map={datetime: DateTime, date: Date},
             batching_config={"max_operations": settings.max_batch if settings else 10},
         ),
     )

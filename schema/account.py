@@ -97,9 +97,12 @@ class ChangeInitialPasswordInput:
     confirmation: str = strawberry.field(description="确认密码")
 
 
-@strawberry.input(description="修改密码")
+@strawberry.input(description=(
+    "修改密码：一次给出全部字段问题。验证码每次提交都会核对（占用其5次核对机会之一）；"
+    "原始密码只在验证码正确时才核对，验证码错误时不提示原始密码是否正确；原始密码的核对与登录一样按账号和地址限速"
+))
 class ChangePasswordInput:
-    old_password: str = strawberry.field(description="原始密码")
+    old_password: str = strawberry.field(description="原始密码（验证码正确时才核对）")
     new_password: str = strawberry.field(description="新密码：8-16位，须同时含数字和字母")
     confirmation: str = strawberry.field(description="确认密码")
     code: str = strawberry.field(description="发往绑定手机的验证码（用途 CHANGE_PASSWORD）")
@@ -234,7 +237,7 @@ class AccountMutation:
 
         return await mutate(info, LogoutPayload, run())
 
-    @strawberry.mutation(description="首次登录修改初始密码（同步账户、被重置密码的子用户）")
+    @strawberry.mutation(description="首次登录修改初始密码（同步账户、新增的子用户、被重置密码的子用户）；新密码不能与初始密码相同")
     async def change_initial_password(self, info: Info, input: ChangeInitialPasswordInput) -> AccountPayload:
         return await mutate(info, AccountPayload, password.change_initial(info.context, input), "account")
 
@@ -246,7 +249,7 @@ class AccountMutation:
     async def change_phone(self, info: Info, input: ChangePhoneInput) -> AccountPayload:
         return await mutate(info, AccountPayload, phone.change(info.context, input), "account")
 
-    @strawberry.mutation(description="新增子用户（院校主账户）")
+    @strawberry.mutation(description="新增子用户（院校主账户）：子用户首次登录后须先用 changeInitialPassword 修改主账户设定的密码")
     async def add_sub_user(self, info: Info, input: AddSubUserInput) -> AccountPayload:
         return await mutate(info, AccountPayload, sub_users.add(info.context, input), "account")
 

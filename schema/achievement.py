@@ -15,7 +15,9 @@ from models.achievement import (
     AchievementCategory,
     AchievementSubtype,
     CertificateGrade,
+    GrantableSubtype,
     RecognitionStatus,
+    StorableSubtype,
     SubtypeGrant,
 )
 from resolvers import policy
@@ -50,6 +52,10 @@ from schema.spreadsheet import (
 
 AchievementCategoryEnum = labeled_enum(AchievementCategory, description="成果类型")
 AchievementSubtypeEnum = labeled_enum(AchievementSubtype, description="成果子类型")
+StorableSubtypeEnum = labeled_enum(
+    StorableSubtype, description="可手工存储或导入的成果子类型：职业技能等级证书(X证书)由平台同步，不在其中"
+)
+GrantableSubtypeEnum = labeled_enum(GrantableSubtype, description="须经学分银行授权才能存储的成果子类型")
 RecognitionStatusEnum = labeled_enum(RecognitionStatus, description="认定状态")
 CertificateGradeEnum = labeled_enum(CertificateGrade, description="证书等级")
 
@@ -204,7 +210,7 @@ class CertificateInput:
 
 @strawberry.input(description="存储新成果：选择子类型，并只填写与之对应的一组信息")
 class StoreAchievementInput:
-    subtype: AchievementSubtypeEnum = strawberry.field(description="成果子类型")  # type: ignore[valid-type]
+    subtype: StorableSubtypeEnum = strawberry.field(description="成果子类型")  # type: ignore[valid-type]
     diploma: DiplomaInput | None = strawberry.field(default=None, description="学历证书信息")
     course: CourseInput | None = strawberry.field(default=None, description="学历课程信息")
     certificate: CertificateInput | None = strawberry.field(default=None, description="非学历证书信息")
@@ -222,7 +228,7 @@ class SubtypeGrantPayload(Payload):
 
 @strawberry.input(description="批量导入机构成果（F4.8）")
 class ImportAchievementsInput:
-    subtype: AchievementSubtypeEnum = strawberry.field(description="导入的成果子类型")  # type: ignore[valid-type]
+    subtype: StorableSubtypeEnum = strawberry.field(description="导入的成果子类型")  # type: ignore[valid-type]
     file: Upload = strawberry.field(description="按模板填写的 .xlsx 或 .xls 文件（不超过20MB）")
     dry_run: bool = strawberry.field(default=False, description="试导入：逐行校验并给出结论，不写入任何数据（B7）")
     progress_key: str | None = strawberry.field(default=None, description="进度订阅的键：先以同一键订阅 progress(key:)，即可收到进度（B8）")
@@ -265,7 +271,7 @@ class AchievementQuery:
 
     @strawberry.field(description="某子类型的导入模板（.xlsx，含下拉选项、示例行和填写说明）")
     async def achievement_import_template(
-        self, info: Info, subtype: AchievementSubtypeEnum  # type: ignore[valid-type]
+        self, info: Info, subtype: StorableSubtypeEnum  # type: ignore[valid-type]
     ) -> FileLink:
         key, filename = await imports.template_key(info.context, subtype)
         return file_link(info, key, filename)  # type: ignore[return-value]
@@ -331,12 +337,12 @@ class AchievementMutation:
 
     @strawberry.mutation(description="授权机构存储某类非学历成果（F4.5，学分银行工作人员）")
     async def grant_subtype(
-        self, info: Info, institution_id: strawberry.ID, subtype: AchievementSubtypeEnum  # type: ignore[valid-type]
+        self, info: Info, institution_id: strawberry.ID, subtype: GrantableSubtypeEnum  # type: ignore[valid-type]
     ) -> SubtypeGrantPayload:
         return await mutate(info, SubtypeGrantPayload, grants.grant(info.context, institution_id, subtype), "grant")
 
     @strawberry.mutation(description="撤销授权（学分银行工作人员）；已存储的成果不受影响")
     async def revoke_subtype(
-        self, info: Info, institution_id: strawberry.ID, subtype: AchievementSubtypeEnum  # type: ignore[valid-type]
+        self, info: Info, institution_id: strawberry.ID, subtype: GrantableSubtypeEnum  # type: ignore[valid-type]
     ) -> SubtypeGrantPayload:
         return await mutate(info, SubtypeGrantPayload, grants.revoke(info.context, institution_id, subtype), "grant")

@@ -34,7 +34,7 @@ from schema.spreadsheet import ExportPayload, file_link, follow_progress
 
 ApplicationKindEnum = labeled_enum(ApplicationKind, description="申请类型")
 ApplicationStatusEnum = labeled_enum(ApplicationStatus, description="转换状态")
-DecisionEnum = labeled_enum(Decision, description="审核结果")
+DecisionEnum = labeled_enum(Decision, description="审核结果：与审核后的申请状态（ApplicationStatus）同名")
 ReviewActionEnum = labeled_enum(ReviewAction, description="审核记录动作")
 
 
@@ -172,7 +172,9 @@ class ApplyForConversionInput:
 class ReviewConversionInput:
     ids: list[strawberry.ID] | None = strawberry.field(default=None, description="所选申请（个人申请或批次中的学员）")
     filter: ApplicationFilter | None = strawberry.field(default=None, description="未选择时的筛选条件")
-    decision: DecisionEnum = strawberry.field(description="通过或不通过")  # type: ignore[valid-type]
+    decision: DecisionEnum = strawberry.field(  # type: ignore[valid-type]
+        description="PASSED（通过，申请变为转换成功）或 FAILED（不通过，须填写原因）"
+    )
     reason: str | None = strawberry.field(default=None, description="不通过原因（不通过时必填，不超过500字）")
 
 

@@ -146,8 +146,10 @@ async def _targets(rule: Any, kind: TargetKind) -> list[Any]:
 
 @strawberry.input(description="转换办法筛选（F8.1）")
 class ConversionMethodFilter:
-    published_from: date | None = strawberry.field(default=None, description="发布时间起（含）")
-    published_to: date | None = strawberry.field(default=None, description="发布时间止（含）")
+    published_from: date | None = strawberry.field(default=None, description="发布日期起（含，北京时间）")
+    published_to: date | None = strawberry.field(
+        default=None, description="发布日期止（含，北京时间）；早于起始日期时返回 INVALID_RANGE 错误"
+    )
     status: PublishStatusEnum | None = strawberry.field(default=None, description="状态")  # type: ignore[valid-type]
 
 
@@ -188,17 +190,22 @@ class TargetCertificateInput:
     modules: list[ExemptModuleInput] | None = strawberry.field(default=None, description="免考模块，学分之和不超过证书学分")
 
 
-@strawberry.input(description="转换规则（F9.3）：保存时给出的每项都须有效，发布时再检查是否完整")
+@strawberry.input(description=(
+    "转换规则（F9.3）：保存时给出的每项都须有效，发布时再检查是否完整。修改（updateConversionRule）只改所给的字段："
+    "不传或为 null 的保持原值（保留的源成果仍须符合所给的规则类型；目标只保留该类型可有的一种），列表传 [] 为清空"
+))
 class ConversionRuleInput:
-    rule_type: RuleTypeEnum = strawberry.field(description="转换规则类型")  # type: ignore[valid-type]
-    sources: list[RuleSourceInput] | None = strawberry.field(default=None, description="源成果")
-    target_major_ids: list[strawberry.ID] | None = strawberry.field(default=None, description="学历目标：本机构的专业（学历证书，可选）")
-    target_course_ids: list[strawberry.ID] | None = strawberry.field(default=None, description="学历目标：本机构的课程（发布时必选）")
-    target_certificate: TargetCertificateInput | None = strawberry.field(default=None, description="非学历目标：证书及免考模块")
-    description: str | None = strawberry.field(default=None, description="转换说明")
+    rule_type: RuleTypeEnum = strawberry.field(description="转换规则类型（新建与修改都必填）")  # type: ignore[valid-type]
+    sources: list[RuleSourceInput] | None = strawberry.field(default=None, description="源成果；修改时给出则整体替换")
+    target_major_ids: list[strawberry.ID] | None = strawberry.field(default=None, description="学历目标：本机构的专业（学历证书，可选）；修改时给出则整体替换")
+    target_course_ids: list[strawberry.ID] | None = strawberry.field(default=None, description="学历目标：本机构的课程（发布时必选）；修改时给出则整体替换")
+    target_certificate: TargetCertificateInput | None = strawberry.field(default=None, description="非学历目标：证书及免考模块；修改时给出则连同免考模块整体替换")
+    description: str | None = strawberry.field(default=None, description="转换说明；修改时传空串为清空")
     file: Upload | None = strawberry.field(default=None, description="盖章的转换规则PDF（发布时必须已上传）；修改时不传保持原文件")
-    valid_from: date | None = strawberry.field(default=None, description="生效日期（默认今天）")
-    valid_to: date | None = strawberry.field(default=None, description="失效日期（空为长期有效）")
+    valid_from: date | None = strawberry.field(default=None, description="生效日期（新建时默认今天）")
+    valid_to: strawberry.Maybe[date | None] = strawberry.field(
+        default=None, description="失效日期：新建时不传或 null 为长期有效；修改时不传保持原值，传 null 改为长期有效"
+    )
     pledge_accepted: bool = strawberry.field(default=False, description="真实性承诺（每次保存必选）")
     security_commitment_accepted: bool = strawberry.field(default=False, description="《信息发布安全承诺书》（首次必选）")
 

@@ -20,7 +20,10 @@ ErrorCode = labeled_enum(
 
 @strawberry.type(description="一条业务校验错误")
 class UserError:
-    field: str | None = strawberry.field(description="出错的输入字段（camelCase），整体错误时为空")
+    field: str | None = strawberry.field(description=(
+        "出错的输入字段：在 input 中的路径（camelCase），嵌套的输入和列表项以点分隔，"
+        "如 diploma.validFrom、sources.0.credits；其他参数用参数名；整体错误时为空"
+    ))
     code: ErrorCode = strawberry.field(description="稳定的错误代码")  # type: ignore[valid-type]
     message: str = strawberry.field(description="中文提示")
 

@@ -8,7 +8,7 @@ from typing import Any
 import strawberry
 from strawberry.types import Info
 
-from models.learner import Feedback, FeedbackStatus
+from models.learner import Feedback, FeedbackOutcome, FeedbackStatus
 from resolvers.learner import feedback
 from schema.connection import Connection, paginate
 from schema.errors import Payload, mutate
@@ -17,6 +17,7 @@ from schema.learner import LearnerAchievementType, LearnerType
 from schema.node import ModelNode, related
 
 FeedbackStatusEnum = labeled_enum(FeedbackStatus, description="解决状态")
+FeedbackOutcomeEnum = labeled_enum(FeedbackOutcome, description="处理结果：问题反馈处理后的解决状态")
 
 
 @strawberry.type(name="Feedback", description="学员对自己成果反馈的问题")
@@ -46,8 +47,10 @@ class FeedbackType(ModelNode):
 
 @strawberry.input(description="问题反馈筛选（F7.2）")
 class FeedbackFilter:
-    start_date: date | None = strawberry.field(default=None, description="反馈开始日期（含）")
-    end_date: date | None = strawberry.field(default=None, description="反馈结束日期（含）")
+    start_date: date | None = strawberry.field(default=None, description="反馈开始日期（含，北京时间）")
+    end_date: date | None = strawberry.field(
+        default=None, description="反馈结束日期（含，北京时间）；早于开始日期时返回 INVALID_RANGE 错误"
+    )
     status: FeedbackStatusEnum | None = strawberry.field(default=None, description="解决状态")  # type: ignore[valid-type]
 
 
@@ -59,7 +62,7 @@ class ReportProblemInput:
 
 @strawberry.input(description="处理问题反馈（F7.2）")
 class HandleFeedbackInput:
-    outcome: FeedbackStatusEnum = strawberry.field(description="RESOLVED（已解决）或 REJECTED（驳回）")  # type: ignore[valid-type]
+    outcome: FeedbackOutcomeEnum = strawberry.field(description="RESOLVED（已解决）或 REJECTED（驳回）")  # type: ignore[valid-type]
     reply: str | None = strawberry.field(default=None, description="回复（必填，不超过500字），学员可见")
 
 

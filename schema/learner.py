@@ -160,10 +160,10 @@ class LearnerAchievementFilter:
     learner_id: strawberry.ID | None = strawberry.field(default=None, description="学员（查看成果下钻，F6.7）")
 
 
-@strawberry.input(description="新增或修改学员")
+@strawberry.input(description="新增或修改学员：新增时两项必填；修改只改所给的字段，不传或为 null 的保持原值")
 class LearnerInput:
-    name: str | None = strawberry.field(default=None, description="学员姓名（必填）")
-    id_number: str | None = strawberry.field(default=None, description="身份证号（必填，18位）")
+    name: str | None = strawberry.field(default=None, description="学员姓名（新增时必填）")
+    id_number: str | None = strawberry.field(default=None, description="身份证号（18位，新增时必填）")
 
 
 @strawberry.input(description="为学员存储成果（F5.2）：选择本机构的成果并填写学员信息；未登记的学员自动新增为未激活")
@@ -324,7 +324,7 @@ class LearnerMutation:
     async def add_learner(self, info: Info, input: LearnerInput) -> LearnerPayload:
         return await mutate(info, LearnerPayload, learners.add(info.context, input), "learner")
 
-    @strawberry.mutation(description="修改学员（F6.3）：只能修改未激活的学员")
+    @strawberry.mutation(description="修改学员（F6.3）：只能修改未激活的学员；只改所给的字段")
     async def update_learner(self, info: Info, id: strawberry.ID, input: LearnerInput) -> LearnerPayload:
         return await mutate(info, LearnerPayload, learners.update(info.context, id, input), "learner")
 

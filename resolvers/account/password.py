@@ -30,14 +30,19 @@ async def change_initial(ctx: Context, data: Any) -> Account:
     checks.new_password(
         problems, "newPassword", data.new_password, data.confirmation, "confirmation"
     )
+    if not problems.has("newPassword") and await ctx.services.passwords.verify(
+        account.password_hash, data.new_password
+    ):
+        problems.add("newPassword", Code.PASSWORD_REUSED)
     problems.raise_any()
-    if await ctx.services.passwords.verify(account.password_hash, data.new_password):
-        raise Invalid.one("newPassword", Code.PASSWORD_REUSED)
     await _set_password(ctx, account, data.new_password, "account.initial_password_changed")
     return account
 
 
 async def change(ctx: Context, data: Any) -> Account:
+    """Every problem of the form at once (F13.2). The code is checked even when the form has
+    other problems (each submit uses one of its five checks); the old password only once the
+    code is right, so a stolen token alone never learns whether a guess was right."""
     account = require_account(ctx)
     problems = Problems()
     if not data.old_password:
@@ -45,15 +50,23 @@ async def change(ctx: Context, data: Any) -> Account:
     checks.new_password(
         problems, "newPassword", data.new_password, data.confirmation, "confirmation"
     )
-    problems.raise_any()
-    # Guesses made with a stolen token count like failed logins from the same address.
-    if not await throttle.check_password(ctx, account.username, account.password_hash, data.old_password):
-        raise Invalid.one("oldPassword", Code.WRONG_PASSWORD, "原始密码错误")
-    if data.new_password == data.old_password:
-        raise Invalid.one("newPassword", Code.PASSWORD_REUSED)
+    if data.old_password and data.new_password == data.old_password and not problems.has("newPassword"):
+        problems.add("newPassword", Code.PASSWORD_REUSED)
+    code = None
     if not account.phone:
-        raise Invalid.one("code", Code.NO_BOUND_PHONE)
-    code = await verification.check_code(ctx, account.phone, CodePurpose.CHANGE_PASSWORD, data.code)
+        problems.add("code", Code.NO_BOUND_PHONE)
+    else:
+        try:
+            code = await verification.check_code(ctx, account.phone, CodePurpose.CHANGE_PASSWORD, data.code)
+        except Invalid as refusal:
+            problems.items.extend(refusal.problems)
+    # Guesses made with a stolen token count like failed logins from the same address.
+    if code is not None and data.old_password and not await throttle.check_password(
+        ctx, account.username, account.password_hash, data.old_password
+    ):
+        problems.add("oldPassword", Code.WRONG_PASSWORD, "原始密码错误")
+    problems.raise_any()
+    assert code is not None
     await _set_password(ctx, account, data.new_password, "account.password_changed", code)
     return account
 

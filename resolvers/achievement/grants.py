@@ -40,6 +40,7 @@ async def _tell(ctx: Context, institution_id: int, title: str) -> None:
 
 async def grant(ctx: Context, institution_id: Any, subtype: AchievementSubtype) -> SubtypeGrant:
     staff = require_staff(ctx)
+    subtype = AchievementSubtype(subtype)
     institution = await policy.get(ctx, Institution, institution_id, owned=True)
     if not AchievementSubtype(subtype).needs_grant:
         raise Invalid.one("subtype", Code.SUBTYPE_NEEDS_NO_GRANT)

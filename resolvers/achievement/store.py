@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from tortoise.exceptions import IntegrityError
@@ -71,7 +72,9 @@ async def store(ctx: Context, data: Any) -> Achievement:
         problems, subtype, raw, level=level, major=major, graduation_conclusion=conclusion,
         valid_from=getattr(fields, "valid_from", None), grade=getattr(fields, "grade", None),
     )
-    problems.raise_any()
+    # Named by their path in the input (``diploma.years``), as every form's fields are.
+    if problems.items:
+        raise Invalid([replace(p, field=f"{expected}.{p.field}") if p.field else p for p in problems.items])
     return await save(ctx, account, institution, values)
 
 

@@ -48,7 +48,7 @@ async def review(ctx: Context, data: Any) -> list[ItemResult]:
     decision = Decision(data.decision)
     problems = Problems()
     reason = checks.text(problems, "reason", data.reason, 500, required=False, multiline=True)
-    if decision == Decision.FAIL and not reason and not problems.items:
+    if decision == Decision.FAILED and not reason and not problems.items:
         problems.add("reason", Code.REASON_REQUIRED)
     problems.raise_any()
     scope = received(ctx)
@@ -95,7 +95,7 @@ async def _decide(ids: list[int], decision: Decision, reason: str, actor: int) -
 
     decided_at = ConversionApplication._meta.fields_map["decided_at"].to_db_value(now(), None)
     # A failed row leaves the live key (B2): the learner may apply again later.
-    key = "live_key" if decision == Decision.PASS else f"{mark('closed:')} || CAST(id AS TEXT)"
+    key = "live_key" if decision == Decision.PASSED else f"{mark('closed:')} || CAST(id AS TEXT)"
     sql = (f"UPDATE conversion_application SET live_key = {key}, "
            f"status = {mark(DECISIONS[decision].value)}, decided_at = {mark(decided_at)}, "
            f"decided_by_id = {mark(actor)}, fail_reason = {mark(reason)} "
@@ -108,7 +108,7 @@ async def _decide(ids: list[int], decision: Decision, reason: str, actor: int) -
 async def _record(ctx: Context, ids: list[int], decision: Decision, reason: str, actor: int) -> None:
     """Events, results (on pass), the audit row and the messages."""
     await bulk_insert(ReviewEvent, [
-        {"application_id": pk, "action": ReviewAction.PASSED if decision == Decision.PASS
+        {"application_id": pk, "action": ReviewAction.PASSED if decision == Decision.PASSED
          else ReviewAction.FAILED, "actor_id": actor, "reason": reason} for pk in ids
     ])
     applications: list[dict[str, Any]] = []
@@ -120,7 +120,7 @@ async def _record(ctx: Context, ids: list[int], decision: Decision, reason: str,
             "learner_achievement__achievement_name", "learner_achievement__personal_number",
             "learner_achievement__issued_on",
         ))
-    if decision == Decision.PASS:
+    if decision == Decision.PASSED:
         versions = {v.id: v for v in await RuleVersion.filter(
             id__in={a["rule_version_id"] for a in applications})}
         await bulk_insert(ConversionResult, [
@@ -135,7 +135,7 @@ async def _tell(ctx: Context, applications: list[dict[str, Any]], decision: Deci
     """Each decision reaches the learner whose record it is about — a personal applicant, or a
     learner their school applied for (once they have an account) — pointing at their application;
     the initiating institution gets one message per batch and rule, pointing at its batch."""
-    outcome = "通过" if decision == Decision.PASS else "不通过"
+    outcome = "通过" if decision == Decision.PASSED else "不通过"
     body = reason or "审核通过，转换结果已记录。"
     schools = dict(await Institution.filter(
         id__in={a["initiator_institution_id"] for a in applications if a["initiator_institution_id"]}

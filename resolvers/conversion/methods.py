@@ -24,7 +24,7 @@ from resolvers.conversion.common import (
     record_commitment,
     refuse_transition,
 )
-from resolvers.dates import day_end, day_start
+from resolvers.dates import day_range
 from resolvers.errors import Code, Invalid, Problems
 from resolvers.ids import encode_id
 from resolvers.messages import notify_institution
@@ -64,10 +64,11 @@ def filtered(ctx: Context, data: Any | None) -> QuerySet[ConversionMethod]:
     require_module(ctx, Module.CONVERSION_RULES)
     query = policy.owned(ctx, ConversionMethod)
     if data is not None:
-        if data.published_from:
-            query = query.filter(published_at__gte=day_start(data.published_from))
-        if data.published_to:
-            query = query.filter(published_at__lt=day_end(data.published_to))
+        start, end = day_range(data.published_from, data.published_to, ("publishedFrom", "publishedTo"))
+        if start is not None:
+            query = query.filter(published_at__gte=start)
+        if end is not None:
+            query = query.filter(published_at__lt=end)
         if data.status:
             query = query.filter(status=data.status)
     return query.order_by("-created_at", "-id")

@@ -4,9 +4,10 @@ published by ``publishRule`` after its completeness checks."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 from decimal import Decimal
+from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
 from tortoise.timezone import now
@@ -38,6 +39,7 @@ from resolvers.conversion.common import (
 )
 from resolvers.dates import today
 from resolvers.errors import Code, Problems
+from resolvers.ids import encode_id
 
 if TYPE_CHECKING:
     from server.context import Context
@@ -86,7 +88,8 @@ async def check_draft(ctx: Context, account: Account, data: Any) -> RuleDraft:
         description=checks.text(problems, "description", data.description, 2000, required=False,
                                 multiline=True),
         valid_from=data.valid_from or today(),
-        valid_to=data.valid_to,
+        # Given (even as null: 长期有效) or not: the schema's Maybe, read without strawberry.
+        valid_to=getattr(data.valid_to, "value", None),
         target_credits=None,
     )
     if draft.valid_to is not None and draft.valid_to < draft.valid_from:
@@ -231,7 +234,7 @@ async def update(ctx: Context, rule_id: Any, data: Any) -> ConversionRule:
     if rule.status not in allowed:
         raise refuse_transition(PublishAction.EDIT, rule.status)
     account = rule_member(ctx)
-    draft = await check_draft(ctx, account, data)
+    draft = await check_draft(ctx, account, await _keep_unsent(rule, data))
     changes: dict[str, Any] = {}
     if draft.pdf is not None:
         changes = {"file_key": await ctx.services.storage.save(draft.pdf, ".pdf"),
@@ -244,6 +247,39 @@ async def update(ctx: Context, rule_id: Any, data: Any) -> ConversionRule:
         raise
     await rule.refresh_from_db()
     return rule
+
+
+async def _keep_unsent(rule: ConversionRule, data: Any) -> SimpleNamespace:
+    """``data`` with each field it leaves out (null) taken from ``rule``: an update changes only
+    what it is given, and what it keeps is checked again under the rule type it names."""
+    given = SimpleNamespace(**{f.name: getattr(data, f.name) for f in fields(data)})
+    if given.sources is None:
+        given.sources = [
+            SimpleNamespace(achievement_id=encode_id("Achievement", pk), credits=credits)
+            for pk, credits in await RuleSource.filter(rule_id=rule.id).order_by("id")
+            .values_list("achievement_id", "credits")
+        ]
+    # Targets are kept only of the kind the rule type names: switching a rule to a certificate
+    # target does not keep its courses (nor the other way round).
+    degree = RuleType(data.rule_type).target_category.value == "DEGREE"
+    targets = await RuleTarget.filter(rule_id=rule.id).order_by("id").values_list("kind", "achievement_id")
+    for name, kind in (("target_major_ids", TargetKind.MAJOR), ("target_course_ids", TargetKind.COURSE)):
+        if getattr(given, name) is None:
+            setattr(given, name, [encode_id("Achievement", pk) for k, pk in targets if k == kind and degree])
+    certificate = next((pk for kind, pk in targets if kind == TargetKind.CERTIFICATE), None)
+    if given.target_certificate is None and certificate is not None and not degree:
+        given.target_certificate = SimpleNamespace(
+            achievement_id=encode_id("Achievement", certificate), credits=rule.target_credits,
+            modules=[SimpleNamespace(name=name, credits=credits) for name, credits in
+                     await ExemptModule.filter(rule_id=rule.id).order_by("id").values_list("name", "credits")],
+        )
+    if given.description is None:
+        given.description = rule.description
+    if given.valid_from is None:
+        given.valid_from = rule.valid_from
+    if given.valid_to is None:
+        given.valid_to = SimpleNamespace(value=rule.valid_to)
+    return given
 
 
 async def _update(ctx: Context, account: Account, rule: ConversionRule,

@@ -14,7 +14,7 @@ from models.learner import FEEDBACK_TRANSITIONS, Feedback, FeedbackStatus, Learn
 from models.message import MessageKind
 from resolvers import audit, checks, policy
 from resolvers.access import require_learner
-from resolvers.dates import day_end, day_start
+from resolvers.dates import day_range
 from resolvers.errors import Code, Invalid, Problems
 from resolvers.ids import encode_id
 from resolvers.learner import scope
@@ -27,10 +27,11 @@ if TYPE_CHECKING:
 def filtered(ctx: Context, data: Any | None) -> QuerySet[Feedback]:
     query = scope.feedbacks(ctx)
     if data is not None:
-        if data.start_date:
-            query = query.filter(created_at__gte=day_start(data.start_date))
-        if data.end_date:
-            query = query.filter(created_at__lt=day_end(data.end_date))
+        start, end = day_range(data.start_date, data.end_date, ("startDate", "endDate"))
+        if start is not None:
+            query = query.filter(created_at__gte=start)
+        if end is not None:
+            query = query.filter(created_at__lt=end)
         if data.status:
             query = query.filter(status=data.status)
     return query.order_by("-created_at", "-id")

@@ -117,8 +117,11 @@ async def update(ctx: Context, learner_id: Any, data: Any) -> Learner:
     learner = await _own(ctx, learner_id)
     if not can_modify_learner(learner.status):
         raise Invalid.one("id", Code.LEARNER_ACTIVATED)
+    # Only what is given changes; a field left out keeps its value (a given one must be valid).
     problems = Problems()
-    name, id_number = check_person(problems, data.name, data.id_number)
+    name = learner.name if data.name is None else checks.text(problems, "name", data.name, 32)
+    id_number = (learner.id_number if data.id_number is None
+                 else checks.resident_id(problems, "idNumber", data.id_number))
     problems.raise_any()
     if id_number != learner.id_number and await Learner.exists(
         institution_id=learner.institution_id, id_number=id_number  # type: ignore[attr-defined]

@@ -525,9 +525,11 @@ async def test_f14_1_modify_refuses_empty_name_and_unknown_module(api: Api, demo
     assert blank.refused("updateSubUser") == ["REQUIRED"]
     too_long = await api(UPDATE, {"id": teacher_id, "input": {"name": "长" * 33}}, token=admin)
     assert too_long.refused("updateSubUser") == ["TOO_LONG"]
-    # An unknown module is not even a valid enum value: the request is rejected as a whole.
+    # An unknown module is not even a value of the enum: a field error, listing the choices.
     unknown = await api(UPDATE, {"id": teacher_id, "input": {"modules": ["NOPE"]}}, token=admin)
-    assert unknown.data is None and unknown.errors
+    assert unknown.refused("updateSubUser") == ["INVALID_CHOICE"]
+    error = unknown.payload("updateSubUser")["errors"][0]
+    assert error["field"] == "modules.0" and "NOPE" in error["message"]
     assert await snapshot() == before
 
 

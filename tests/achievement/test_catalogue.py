@@ -285,19 +285,22 @@ async def test_f4_3_required_fields_are_all_named_at_once(api: Api, demo: None) 
     token = await login(api, *CSUST)
     await granted(api, token, "NATIONAL_QUALIFICATION")
     before = await snapshot()
+    # Fields are named by their path in the input.
     assert set(await store_refused(api, token, {"subtype": "HIGHER_EDUCATION_DIPLOMA", "diploma": {}})) == {
-        ("levelId", "REQUIRED"), ("majorId", "REQUIRED"), ("graduationConclusionId", "REQUIRED"),
-        ("years", "REQUIRED"), ("minGraduationCredits", "REQUIRED"), ("introduction", "REQUIRED"),
+        ("diploma.levelId", "REQUIRED"), ("diploma.majorId", "REQUIRED"),
+        ("diploma.graduationConclusionId", "REQUIRED"), ("diploma.years", "REQUIRED"),
+        ("diploma.minGraduationCredits", "REQUIRED"), ("diploma.introduction", "REQUIRED"),
     }
     assert set(await store_refused(api, token, {"subtype": "VOCATIONAL_COURSE", "course": {}})) == {
-        ("courseName", "REQUIRED"), ("introduction", "REQUIRED"),
+        ("course.courseName", "REQUIRED"), ("course.introduction", "REQUIRED"),
     }
     assert set(await store_refused(api, token, {"subtype": "NATIONAL_QUALIFICATION", "certificate": {}})) == {
-        ("certificateName", "REQUIRED"), ("introduction", "REQUIRED"),
+        ("certificate.certificateName", "REQUIRED"), ("certificate.introduction", "REQUIRED"),
     }
     # Blank is as good as missing.
     blank = course_input("   ", introduction=" \t ")
-    assert set(await store_refused(api, token, blank)) == {("courseName", "REQUIRED"), ("introduction", "REQUIRED")}
+    assert set(await store_refused(api, token, blank)) == {("course.courseName", "REQUIRED"),
+                                                           ("course.introduction", "REQUIRED")}
     assert await snapshot() == before
 
 
@@ -330,7 +333,7 @@ async def test_f4_3_numbers_out_of_range_are_refused(api: Api, demo: None, field
     token = await login(api, *CSUST)
     ref = await reference(api, token)
     before = await snapshot()
-    assert await store_refused(api, token, diploma_input(ref, **{field: value})) == [(field, code)]
+    assert await store_refused(api, token, diploma_input(ref, **{field: value})) == [(f"diploma.{field}", code)]
     assert await snapshot() == before
 
 
@@ -346,22 +349,25 @@ async def test_f4_3_numbers_at_the_edges_are_accepted(api: Api, demo: None) -> N
         10, 1000, 100000, 1000]
 
 
-@pytest.mark.parametrize(("field", "value"), [
-    ("years", "四年"),
-    ("minGraduationCredits", "abc"),
-    ("originalHours", 2.5),
-    ("originalHours", "12"),
-    ("validFrom", "2022-13-01"),
-    ("validFrom", "2022/03/01"),
+@pytest.mark.parametrize(("field", "value", "code"), [
+    ("years", "四年", "NOT_A_NUMBER"),
+    ("minGraduationCredits", "abc", "NOT_A_NUMBER"),
+    ("originalHours", 2.5, "NOT_A_WHOLE_NUMBER"),
+    ("originalHours", "12", "NOT_A_WHOLE_NUMBER"),
+    ("originalHours", 2 ** 40, "OUT_OF_RANGE"),
+    ("validFrom", "2022-13-01", "INVALID_DATE"),
+    ("validFrom", "2022-02-30", "INVALID_DATE"),
+    ("validFrom", "2022/03/01", "INVALID_DATE"),
+    ("validFrom", "20220301", "INVALID_DATE"),
 ])
-async def test_f4_3_not_a_number_or_date_is_refused(api: Api, demo: None, field: str, value: Any) -> None:
-    """The schema types the numbers (Float, Int) and dates (Date): text there never reaches the store."""
+async def test_f4_3_not_a_number_or_date_is_refused(api: Api, demo: None, field: str, value: Any,
+                                                    code: str) -> None:
+    """The schema types the numbers (Float, Int) and dates (Date): what they cannot read is a field
+    error of the payload, in Chinese, and never reaches the store."""
     token = await login(api, *CSUST)
     ref = await reference(api, token)
     before = await snapshot()
-    result = await store_result(api, token, diploma_input(ref, **{field: value}))
-    assert result.data is None and result.errors
-    assert field in result.errors[0]["message"]
+    assert await store_refused(api, token, diploma_input(ref, **{field: value})) == [(f"diploma.{field}", code)]
     assert await snapshot() == before
 
 
@@ -373,7 +379,7 @@ async def test_f4_3_not_a_number_or_date_is_refused(api: Api, demo: None, field:
 async def test_f4_3_too_long_texts_are_refused(api: Api, demo: None, input: dict[str, Any], field: str) -> None:
     token = await login(api, *CSUST)
     before = await snapshot()
-    assert await store_refused(api, token, input) == [(field, "TOO_LONG")]
+    assert await store_refused(api, token, input) == [(f"course.{field}", "TOO_LONG")]
     assert await snapshot() == before
 
 
@@ -387,7 +393,8 @@ async def test_f4_3_certificate_name_too_long_is_refused(api: Api, demo: None) -
     token = await login(api, *CSUST)
     await granted(api, token, "OTHER_NON_DEGREE")
     before = await snapshot()
-    assert await store_refused(api, token, certificate_input("证" * 101)) == [("certificateName", "TOO_LONG")]
+    assert await store_refused(api, token, certificate_input("证" * 101)) == [
+        ("certificate.certificateName", "TOO_LONG")]
     assert await snapshot() == before
 
 
@@ -402,7 +409,8 @@ async def test_f4_3_unknown_reference_ids_are_refused(api: Api, demo: None) -> N
         graduationConclusionId="not-an-id",
     )
     assert set(await store_refused(api, token, unknown)) == {
-        ("levelId", "UNKNOWN_LEVEL"), ("majorId", "UNKNOWN_MAJOR"), ("graduationConclusionId", "UNKNOWN_CONCLUSION"),
+        ("diploma.levelId", "UNKNOWN_LEVEL"), ("diploma.majorId", "UNKNOWN_MAJOR"),
+        ("diploma.graduationConclusionId", "UNKNOWN_CONCLUSION"),
     }
     for field, type_name, code in (("majorId", "Major", "UNKNOWN_MAJOR"), ("levelId", "Level", "UNKNOWN_LEVEL"),
                                    ("graduationConclusionId", "GraduationConclusion", "UNKNOWN_CONCLUSION")):
@@ -481,11 +489,12 @@ async def test_f4_4_x_certificate_cannot_be_stored_by_hand(api: Api, demo: None)
         certificate_input("Web前端开发", subtype="X_CERTIFICATE", grade="PRIMARY"),
         {"subtype": "X_CERTIFICATE"},
     ):
-        assert await store_refused(api, token, input) == [("subtype", "SUBTYPE_SYNCED_ONLY")]
+        # The form's subtype enum (StorableSubtype) does not even hold it.
+        assert await store_refused(api, token, input) == [("subtype", "INVALID_CHOICE")]
     # Nor can staff open the subtype to hand storing.
     refused = await api(GRANT, {"institutionId": await institution_id(api, token), "subtype": "X_CERTIFICATE"},
                         token=staff)
-    assert refused.refused("grantSubtype") == ["SUBTYPE_NEEDS_NO_GRANT"]
+    assert refused.refused("grantSubtype") == ["INVALID_CHOICE"]
     assert await snapshot() == before
 
 
@@ -545,7 +554,7 @@ async def test_f4_5_granting_a_subtype_that_needs_no_grant_is_refused(api: Api, 
     staff = await login(api, *STAFF)
     before = await snapshot()
     result = await api(GRANT, {"institutionId": await institution_id(api, token), "subtype": subtype}, token=staff)
-    assert result.refused("grantSubtype") == ["SUBTYPE_NEEDS_NO_GRANT"]
+    assert result.refused("grantSubtype") == ["INVALID_CHOICE"]  # not a GrantableSubtype
     assert await snapshot() == before
 
 

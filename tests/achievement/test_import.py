@@ -17,7 +17,7 @@ from tests.support.db import snapshot
 from tests.support.flows import CSUST, login
 from tests.support.xlsx import XLSX, download, read_rows, template_rows, workbook_bytes
 
-TEMPLATE = """query($subtype: AchievementSubtype!) {
+TEMPLATE = """query($subtype: StorableSubtype!) {
   achievementImportTemplate(subtype: $subtype) { url filename expiresInSeconds } }"""
 
 IMPORT = """mutation($input: ImportAchievementsInput!) {

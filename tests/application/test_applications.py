@@ -278,7 +278,7 @@ async def test_b2_a_second_live_application_for_a_learner_and_rule_is_refused(ap
         ("learnerAchievementIds.1", "ALREADY_APPLIED")]
     assert await snapshot() == before
     # Once passed, the learner stays converted on this rule.
-    await review(api, s.csust, "PASS", ids=[first["applications"][0]["id"], second["id"]])
+    await review(api, s.csust, "PASSED", ids=[first["applications"][0]["id"], second["id"]])
     before = await snapshot()
     assert await apply_personal_refused(api, token_li, s.rule["id"], s.ids(0)[0]) == [("ruleId", "ALREADY_APPLIED")]
     assert await apply_personal_refused(api, token_er, s.rule["id"], s.ids(1)[0]) == [("ruleId", "ALREADY_APPLIED")]
@@ -291,7 +291,7 @@ async def test_b2_a_second_live_application_for_a_learner_and_rule_is_refused(ap
 async def test_b2_after_a_failed_review_the_learner_may_apply_again(api: Api, demo: None) -> None:
     s = await scene(api)
     failed = (await batch_of(api, s, 0, 1))["applications"]
-    await review(api, s.csust, "FAIL", ids=[a["id"] for a in failed], reason="证书等级不符")
+    await review(api, s.csust, "FAILED", ids=[a["id"] for a in failed], reason="证书等级不符")
     assert {r["id"] for r in await eligible(api, s.hnu, s.rule["id"])} == set(s.ids(0, 1, 2))
     again = await batch_of(api, s, 0)
     assert [(a["learnerName"], a["status"]) for a in again["applications"]] == [("李毅", "PENDING")]
@@ -323,7 +323,7 @@ async def test_b2_f11_2_granted_credits_never_exceed_what_the_target_offers(api:
     # The source is worth 5 credit-bank credits; the target course offers 4: 4 are granted.
     s = await scene(api, learners=[("李毅", 1)])
     application = (await batch_of(api, s))["applications"][0]
-    await review(api, s.csust, "PASS", ids=[application["id"]])
+    await review(api, s.csust, "PASSED", ids=[application["id"]])
     result = (await node(api, s.csust, application["id"]))["result"]
     assert result["grantedCredits"] == s.course["originalCredits"] == 4
     for course in result["granted"]["courses"]:
@@ -468,9 +468,9 @@ async def test_f10_2_filters_year_rule_code_learner_name_and_id_number(api: Api,
 async def test_f10_3_d1_pass_and_fail_with_a_reason(api: Api, demo: None) -> None:
     s = await scene(api)
     rows = {a["learnerName"]: a for a in (await batch_of(api, s))["applications"]}
-    passed = await review(api, s.csust, "PASS", ids=[rows["李毅"]["id"]])
+    passed = await review(api, s.csust, "PASSED", ids=[rows["李毅"]["id"]])
     assert (passed["succeeded"], passed["failed"], row_codes(passed)) == (1, 0, {rows["李毅"]["id"]: None})
-    failed = await review(api, s.csust, "FAIL", ids=[rows["李二"]["id"]], reason="  证书等级不符  ")
+    failed = await review(api, s.csust, "FAILED", ids=[rows["李二"]["id"]], reason="  证书等级不符  ")
     assert (failed["succeeded"], failed["failed"]) == (1, 0)
     now = await by_name(api, s.csust)
     assert (now["李毅"]["status"], now["李毅"]["failReason"], now["李毅"]["result"] is not None) == ("PASSED", "", True)
@@ -478,7 +478,7 @@ async def test_f10_3_d1_pass_and_fail_with_a_reason(api: Api, demo: None) -> Non
     assert now["李毅"]["decidedAt"] and now["李二"]["decidedAt"] and now["王小明"]["decidedAt"] is None
     assert [(e["action"], e["reason"]) for e in now["李二"]["history"]] == [("SUBMITTED", ""), ("FAILED", "证书等级不符")]
     assert [a.detail["decision"] for a in await AuditLog.filter(action="application.review").order_by("id")] == [
-        "PASS", "FAIL"]
+        "PASSED", "FAILED"]
 
 
 async def test_f10_3_failing_needs_a_reason_of_at_most_500_characters(api: Api, demo: None) -> None:
@@ -486,11 +486,11 @@ async def test_f10_3_failing_needs_a_reason_of_at_most_500_characters(api: Api, 
     application = (await batch_of(api, s))["applications"][0]["id"]
     before = await snapshot()
     for reason, expected in ((None, "REASON_REQUIRED"), ("   ", "REASON_REQUIRED"), ("理" * 501, "TOO_LONG")):
-        answer = await review_result(api, s.csust, "FAIL", ids=[application], reason=reason)
+        answer = await review_result(api, s.csust, "FAILED", ids=[application], reason=reason)
         assert answer.refused("reviewConversion") == [expected]
         assert answer.data["reviewConversion"]["errors"][0]["field"] == "reason"
         assert await snapshot() == before
-    done = await review(api, s.csust, "FAIL", ids=[application], reason="理" * 500)
+    done = await review(api, s.csust, "FAILED", ids=[application], reason="理" * 500)
     assert done["succeeded"] == 1
     assert (await node(api, s.csust, application))["failReason"] == "理" * 500
 
@@ -502,9 +502,9 @@ async def test_f10_3_a_batch_is_reviewed_per_learner_and_none_selected_means_all
     batch = await batch_of(api, s, 0, 1, 2)
     rows = {a["learnerName"]: a["id"] for a in batch["applications"]}
     # One learner of the batch first.
-    await review(api, s.csust, "PASS", ids=[rows["李毅"]])
+    await review(api, s.csust, "PASSED", ids=[rows["李毅"]])
     # Then nothing selected under the batch's filter: every still-pending row of that batch.
-    rest = await review(api, s.csust, "FAIL", filter={"batchId": batch["batch"]["id"]}, reason="材料不全")
+    rest = await review(api, s.csust, "FAILED", filter={"batchId": batch["batch"]["id"]}, reason="材料不全")
     assert sorted(r["id"] for r in rest["results"]) == sorted([rows["李二"], rows["王小明"]])
     assert (rest["succeeded"], rest["failed"]) == (2, 0)
     statuses = {name: row["status"] for name, row in (await by_name(api, s.csust)).items()}
@@ -514,22 +514,22 @@ async def test_f10_3_a_batch_is_reviewed_per_learner_and_none_selected_means_all
     # A filter with nothing pending left is refused, and nothing changes.
     before = await snapshot()
     for filter in ({"batchId": batch["batch"]["id"]}, {"learnerName": "没有这个人"}, {"kind": "INSTITUTION"}):
-        answer = await review_result(api, s.csust, "PASS", filter=filter)
+        answer = await review_result(api, s.csust, "PASSED", filter=filter)
         assert answer.refused("reviewConversion") == ["NOTHING_SELECTED"]
     # An empty selection is no selection: the filter decides.
-    answer = await review_result(api, s.csust, "PASS", ids=[], filter={"batchId": batch["batch"]["id"]})
+    answer = await review_result(api, s.csust, "PASSED", ids=[], filter={"batchId": batch["batch"]["id"]})
     assert answer.refused("reviewConversion") == ["NOTHING_SELECTED"]
     assert await snapshot() == before
     # With neither selection nor filter: all pending rows of the publisher (the personal one).
-    last = await review(api, s.csust, "PASS")
+    last = await review(api, s.csust, "PASSED")
     assert [r["id"] for r in last["results"]] == [outside["id"]]
 
 
 async def test_f10_3_d1_each_row_is_answered(api: Api, demo: None) -> None:
     s = await scene(api)
     rows = {a["learnerName"]: a["id"] for a in (await batch_of(api, s))["applications"]}
-    await review(api, s.csust, "PASS", ids=[rows["李毅"]])
-    answer = await review(api, s.csust, "FAIL", reason="不符合",
+    await review(api, s.csust, "PASSED", ids=[rows["李毅"]])
+    answer = await review(api, s.csust, "FAILED", reason="不符合",
                           ids=[rows["李毅"], rows["李二"], encode_id("ConversionApplication", 9999)])
     assert row_codes(answer) == {rows["李毅"]: "ALREADY_DECIDED", rows["李二"]: None,
                                  encode_id("ConversionApplication", 9999): "NOT_FOUND"}
@@ -538,7 +538,7 @@ async def test_f10_3_d1_each_row_is_answered(api: Api, demo: None) -> None:
     assert (await node(api, s.csust, rows["李毅"]))["status"] == "PASSED"
     # Another institution cannot decide the publisher's rows.
     before = await snapshot()
-    foreign = await review(api, s.hnu, "PASS", ids=[rows["王小明"]])
+    foreign = await review(api, s.hnu, "PASSED", ids=[rows["王小明"]])
     assert row_codes(foreign) == {rows["王小明"]: "NOT_FOUND"}
     assert await snapshot() == before
     assert (await node(api, s.csust, rows["王小明"]))["status"] == "PENDING"
@@ -547,7 +547,7 @@ async def test_f10_3_d1_each_row_is_answered(api: Api, demo: None) -> None:
 async def test_f10_3_a_row_named_twice_is_decided_and_counted_once(api: Api, demo: None) -> None:
     s = await scene(api, learners=[("李毅", 1)])
     application = (await batch_of(api, s))["applications"][0]["id"]
-    answer = await review(api, s.csust, "PASS", ids=[application, application])
+    answer = await review(api, s.csust, "PASSED", ids=[application, application])
     assert await decisions(application) == ["PASSED"]
     assert answer["succeeded"] == 1, answer
 
@@ -610,8 +610,8 @@ async def test_f10_4_two_reviewers_at_the_same_moment_decide_each_row_once(
         "filter": {"batchId": applied["batch"]["id"]}}
     main_answer, teacher_answer = await at_the_same_moment(
         [pk(i) for i in ids],
-        review_result(api, s.csust, "PASS", ids=ids),
-        review_result(api, second, "FAIL", reason="材料不全", **selection),
+        review_result(api, s.csust, "PASSED", ids=ids),
+        review_result(api, second, "FAILED", reason="材料不全", **selection),
     )
     by_main, by_teacher = decided_rows(main_answer), decided_rows(teacher_answer)
     assert by_main or by_teacher
@@ -635,7 +635,7 @@ async def test_f10_4_two_reviewers_at_the_same_moment_decide_each_row_once(
 async def test_f10_5_f11_1_received_and_initiated_rows_are_exported_with_a_code(api: Api, demo: None) -> None:
     s = await scene(api)
     rows = {a["learnerName"]: a["id"] for a in (await batch_of(api, s, 0, 1))["applications"]}
-    await review(api, s.csust, "FAIL", ids=[rows["李二"]], reason="证书等级不符")
+    await review(api, s.csust, "FAILED", ids=[rows["李二"]], reason="证书等级不符")
     # Without a code the export is refused.
     missing = (await api(EXPORT, {"input": {"received": True}}, token=s.csust)).payload("exportApplications")
     assert [e["code"] for e in missing["errors"]] == ["REQUIRED"]
@@ -692,10 +692,10 @@ async def test_f11_1_initiated_records_show_status_and_the_whole_history(api: Ap
 
     s = await scene(api)
     rows = {a["learnerName"]: a["id"] for a in (await batch_of(api, s))["applications"]}
-    await review(api, s.csust, "PASS", ids=[rows["李毅"]])
-    await review(api, s.csust, "FAIL", ids=[rows["李二"], rows["王小明"]], reason="证书等级不符")
+    await review(api, s.csust, "PASSED", ids=[rows["李毅"]])
+    await review(api, s.csust, "FAILED", ids=[rows["李二"], rows["王小明"]], reason="证书等级不符")
     await re_review(api, s.hnu, rows["王小明"], "已补充高级证书")
-    await review(api, s.csust, "PASS", ids=[rows["王小明"]])
+    await review(api, s.csust, "PASSED", ids=[rows["王小明"]])
 
     records = {r["learnerName"]: r for r in await initiated(api, s.hnu)}
     assert {name: r["status"] for name, r in records.items()} == {
@@ -713,7 +713,7 @@ async def test_f11_1_initiated_records_show_status_and_the_whole_history(api: Ap
 async def test_f11_2_a_passed_row_records_the_learners_result(api: Api, demo: None) -> None:
     s = await scene(api, learners=[("李毅", 1)])
     token, application = await personal(api, s, 0, "13700000001")
-    await review(api, s.csust, "PASS", ids=[application["id"]])
+    await review(api, s.csust, "PASSED", ids=[application["id"]])
     result = (await mine(api, token))[0]["result"]
     assert result["source"] == {
         "learnerAchievementId": pk(s.holders[0].record["id"], "LearnerAchievement"),
@@ -748,7 +748,7 @@ async def test_b1_an_application_keeps_the_rule_version_in_force_when_it_was_mad
     assert kept["ruleVersion"] == 1 and kept["rule"]["version"] == 2
     assert [t["name"] for t in kept["target"]["targets"]] == ["餐厅创建课程"]
     # Passing the earlier row grants what version 1 offered, not what the rule offers now.
-    await review(api, s.csust, "PASS", ids=[earlier["id"], later["id"]])
+    await review(api, s.csust, "PASSED", ids=[earlier["id"], later["id"]])
     first = (await node(api, s.csust, earlier["id"]))["result"]
     second = (await node(api, s.csust, later["id"]))["result"]
     assert (first["source"]["ruleVersion"], first["grantedCredits"]) == (1, 4)
@@ -762,8 +762,8 @@ async def test_b1_an_application_keeps_the_rule_version_in_force_when_it_was_mad
 async def test_b4_the_initiator_of_a_failed_batch_row_asks_re_review_once(api: Api, demo: None) -> None:
     s = await scene(api)
     rows = {a["learnerName"]: a["id"] for a in (await batch_of(api, s))["applications"]}
-    await review(api, s.csust, "FAIL", ids=[rows["李毅"]], reason="证书等级不符")
-    await review(api, s.csust, "PASS", ids=[rows["李二"]])
+    await review(api, s.csust, "FAILED", ids=[rows["李毅"]], reason="证书等级不符")
+    await review(api, s.csust, "PASSED", ids=[rows["李二"]])
     before = await snapshot()
     # Not failed (pending or passed), not the applicant's (the publisher, unknown), or no reason.
     assert (await re_review_result(api, s.hnu, rows["王小明"], "请复核")).refused("requestReReview") == ["NOT_FAILED"]
@@ -782,7 +782,7 @@ async def test_b4_the_initiator_of_a_failed_batch_row_asks_re_review_once(api: A
     before = await snapshot()
     assert (await re_review_result(api, s.hnu, rows["李毅"], "再次复核")).refused("requestReReview") == ["NOT_FAILED"]
     assert await snapshot() == before
-    await review(api, s.csust, "FAIL", ids=[rows["李毅"]], reason="仍不符合")
+    await review(api, s.csust, "FAILED", ids=[rows["李毅"]], reason="仍不符合")
     before = await snapshot()
     assert (await re_review_result(api, s.hnu, rows["李毅"], "再次复核")).refused("requestReReview") == ["RE_REVIEW_USED"]
     assert await snapshot() == before
@@ -793,7 +793,7 @@ async def test_b4_a_learner_asks_re_review_of_their_failed_personal_application(
     s = await scene(api)
     token, application = await personal(api, s, 0, "13700000001")
     other_learner, _ = await personal(api, s, 1, "13700000002")
-    await review(api, s.csust, "FAIL", ids=[application["id"]], reason="证书等级不符")
+    await review(api, s.csust, "FAILED", ids=[application["id"]], reason="证书等级不符")
     before = await snapshot()
     for someone_else in (other_learner, s.hnu):
         assert (await re_review_result(api, someone_else, application["id"], "请复核")).error_codes == ["NOT_FOUND"]
@@ -805,7 +805,7 @@ async def test_b4_a_learner_asks_re_review_of_their_failed_personal_application(
     assert back["status"] == "PENDING"
     pending = await received(api, s.csust, {"kind": "PERSONAL", "status": "PENDING"})
     assert application["id"] in {r["id"] for r in pending}
-    await review(api, s.csust, "FAIL", ids=[application["id"]], reason="仍不符合")
+    await review(api, s.csust, "FAILED", ids=[application["id"]], reason="仍不符合")
     assert (await re_review_result(api, token, application["id"], "再请复核")).refused("requestReReview") == [
         "RE_REVIEW_USED"]
     history = (await mine(api, token))
@@ -831,7 +831,7 @@ async def test_f12_3_application_events_leave_messages_for_those_concerned(api: 
     assert {m["module"] for m in received_messages} == {"CONVERSION_REVIEW"}
 
     rows = [a["id"] for a in applied["applications"]]
-    await review(api, s.csust, "FAIL", ids=rows + [own["id"]], reason="证书等级不符")
+    await review(api, s.csust, "FAILED", ids=rows + [own["id"]], reason="证书等级不符")
     decided = await messages(MessageKind.APPLICATION_DECIDED)
     assert {m["account_id"] for m in decided} == hnu_users | {learner_account}
     to_learner = [m for m in decided if m["account_id"] == learner_account]

@@ -578,6 +578,38 @@ async def test_f9_5_modify_in_unsubmitted_unpublished_and_taken_down(api: Api, d
     assert replaced["file"]["filename"] == "新规则.pdf"
 
 
+async def test_f9_5_an_update_changes_only_the_fields_it_is_given(api: Api, demo: None) -> None:
+    """Sources, targets, period, description and file left out of an update keep their values
+    (they used to be wiped: a rule renamed lost its sources and targets)."""
+    w = await world(api)
+    rule = await create_rule(api, w.csust.token, basic_rule(w, validFrom="2024-01-01", validTo="2030-12-31"))
+    kept = ("sources", "targetMajors", "targetCourses", "targetCertificate", "validFrom", "validTo", "file")
+    described = (await update_result(api, w.csust.token, rule["id"], {
+        "ruleType": "NON_DEGREE_TO_DEGREE", "description": "只改说明", "pledgeAccepted": True,
+    })).ok("updateConversionRule")["rule"]
+    assert described["description"] == "只改说明"
+    assert {k: described[k] for k in kept} == {k: rule[k] for k in kept}
+    # Given fields replace what they name, and only that.
+    credits = (await update_result(api, w.csust.token, rule["id"], {
+        "ruleType": "NON_DEGREE_TO_DEGREE", "sources": [source(w.hnu.certificate, 7)], "pledgeAccepted": True,
+    })).ok("updateConversionRule")["rule"]
+    assert [s["credits"] for s in credits["sources"]] == [7.0]
+    assert credits["description"] == "只改说明" and credits["validTo"] == "2030-12-31"
+    # validTo: left out keeps it, null makes the rule long-term.
+    long_term = (await update_result(api, w.csust.token, rule["id"], {
+        "ruleType": "NON_DEGREE_TO_DEGREE", "validTo": None, "pledgeAccepted": True,
+    })).ok("updateConversionRule")["rule"]
+    assert (long_term["validFrom"], long_term["validTo"]) == ("2024-01-01", None)
+    assert long_term["targetCourses"] == rule["targetCourses"]
+    # What is kept is checked under the type the update names: sources of another category are refused.
+    before = await snapshot()
+    refused = await update_result(api, w.csust.token, rule["id"], {
+        "ruleType": "DEGREE_TO_DEGREE", "pledgeAccepted": True,
+    })
+    assert refusal(refused.payload("updateConversionRule")) == [("sources.0.achievementId", "SOURCE_CATEGORY")]
+    assert await snapshot() == before
+
+
 @pytest.mark.parametrize("status", ["UNSUBMITTED", "UNPUBLISHED", "TAKEN_DOWN"])
 async def test_f9_5_delete_in_unsubmitted_unpublished_and_taken_down(api: Api, demo: None, status: str) -> None:
     w = await world(api)

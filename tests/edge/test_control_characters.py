@@ -100,7 +100,7 @@ async def test_store_achievement_refuses_control_characters_and_stores_nothing(
     token = await login(api, *CSUST)
     before = await snapshot()
     refused = await catalogue.store_refused(api, token, catalogue.course_input(subtype="VOCATIONAL_COURSE", **form))
-    assert refused == [(field, CONTROL)]
+    assert refused == [(f"course.{field}", CONTROL)]
     assert await snapshot() == before
 
 
@@ -132,7 +132,7 @@ async def test_conversion_rule_description_review_and_take_down_reasons_refuse_c
     assert refusal(payload) == [("description", CONTROL)]
 
     row = applied["applications"][0]["id"]
-    failed = await review_result(api, s.csust, "FAIL", ids=[row], reason=f"证书等级不符{LRI}")
+    failed = await review_result(api, s.csust, "FAILED", ids=[row], reason=f"证书等级不符{LRI}")
     assert refused_fields(failed, "reviewConversion") == [("reason", CONTROL)]
 
     taken_down = await act_refused(api, s.staff, TAKE_DOWN, "takeDownConversionRule", s.rule["id"],

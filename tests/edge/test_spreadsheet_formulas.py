@@ -52,7 +52,7 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 ACHIEVEMENT_EXPORT = """mutation($input: ExportAchievementsInput!) {
   exportAchievements(input: $input) { rowCount file { url filename } errors { field code message } } }"""
-ACHIEVEMENT_TEMPLATE = """query($subtype: AchievementSubtype!) {
+ACHIEVEMENT_TEMPLATE = """query($subtype: StorableSubtype!) {
   achievementImportTemplate(subtype: $subtype) { url filename } }"""
 ACHIEVEMENT_IMPORT = """mutation($input: ImportAchievementsInput!) {
   importAchievements(input: $input) {
@@ -167,8 +167,8 @@ async def test_application_exports_xlsx_of_both_institutions_write_learner_names
     s = await scene(api, learners=[(text, index + 1) for index, text in enumerate(TYPED)])
     applied = await apply(api, s.hnu, s.rule["id"], [])
     rows = {a["learnerName"]: a["id"] for a in applied["applications"]}
-    await review(api, s.csust, "FAIL", ids=[rows[TYPED[1]]], reason=TYPED[3])
-    await review(api, s.csust, "FAIL", ids=[rows[TYPED[2]]], reason=TYPED[0])
+    await review(api, s.csust, "FAILED", ids=[rows[TYPED[1]]], reason=TYPED[3])
+    await review(api, s.csust, "FAILED", ids=[rows[TYPED[2]]], reason=TYPED[0])
     # Rows from before the input checks: a name and a reason starting with a tab or a CR.
     await ConversionApplication.filter(id=decode_id(rows[TYPED[1]], "ConversionApplication")).update(
         learner_name=LEGACY[0], fail_reason=LEGACY[1])

@@ -586,11 +586,18 @@ async def test_f13_2_wrong_passwords_with_a_signed_in_token_are_throttled_like_l
     from the same address, and the owner elsewhere is not locked out."""
     api = await make_api(login_delay_seconds=60)
     token = await login(api, *CSUST)
+    # Without the code sent to the owner's phone, no guess is even checked.
+    blind = await change_password(api, token, old="Guess0x9", code="123456")
+    assert blind.refused("changePassword") == ["CODE_INVALID"]
+    assert await wrong_password_count(CSUST[0]) == 0
+    # With it (each try uses one of its five checks), wrong guesses count like failed logins.
+    code = await code_for(api, "CHANGE_PASSWORD", token=token, bound_phone=CSUST_PHONE)
     codes = []
-    for attempt in range(7):
-        result = await change_password(api, token, old=f"Guess{attempt}x9", code="123456")
+    for attempt in range(6):
+        result = await change_password(api, token, old=f"Guess{attempt}x9", code=code)
         codes += result.error_codes or [e["code"] for e in result.payload("changePassword")["errors"]]
-    assert codes == ["WRONG_PASSWORD"] * 5 + ["RATE_LIMITED"] * 2
+    assert codes == ["WRONG_PASSWORD"] * 5 + ["CODE_ATTEMPTS_EXCEEDED"]
+    assert await wrong_password_count(CSUST[0]) == 5
     phone = await change_phone(api, token, password=CSUST[1], code="123456")
     assert phone.error_codes == ["RATE_LIMITED"] and phone.response.status_code == 429
     same_address = await api(LOGIN, {"account": CSUST[0], "password": CSUST[1]})
@@ -640,12 +647,13 @@ async def test_f13_2_wrong_old_password_changes_nothing(api: Api, demo: None) ->
     token = await login(api, *CSUST)
     other = await login(api, *CSUST)
     code = await code_for(api, "CHANGE_PASSWORD", token=token, bound_phone=CSUST_PHONE)
-    before = await snapshot()
+    before = await snapshot(ignore=("verification_code",))
     result = await change_password(api, token, old="Wrong2021", code=code)
     assert result.refused("changePassword") == ["WRONG_PASSWORD"]
     assert result.data["changePassword"]["errors"][0]["field"] == "oldPassword"
-    # Not even the code's tries were touched; the wrong password counts like a failed login.
-    assert await snapshot(ignore=("login_throttle",)) == before_except_throttle(before)
+    # The code was checked first (one of its checks) but not used; the wrong password counts like
+    # a failed login.
+    assert await snapshot(ignore=("login_throttle", "verification_code")) == before_except_throttle(before)
     assert await wrong_password_count(CSUST[0]) == 1
     assert (await api(ME, token=other)).data["me"]["username"] == CSUST[0]
     assert await login(api, *CSUST)
@@ -672,12 +680,44 @@ async def test_f13_2_bad_new_password_changes_nothing(
 ) -> None:
     token = await login(api, *CSUST)
     sms = await code_for(api, "CHANGE_PASSWORD", token=token, bound_phone=CSUST_PHONE)
-    before = await snapshot()
+    before = await snapshot(ignore=("verification_code",))
     result = await change_password(api, token, old=old, new=new, confirmation=confirmation, code=sms)
     assert result.refused("changePassword") == [code]
     assert result.data["changePassword"]["errors"][0]["field"] == field
-    assert await snapshot() == before
+    # Only the code's check was counted (it stays usable).
+    assert await snapshot(ignore=("verification_code",)) == before
+    assert await VerificationCode.filter(phone=CSUST_PHONE, consumed_at__isnull=True).exists()
     assert await login(api, *CSUST)
+
+
+async def test_f13_2_every_problem_of_the_form_is_reported_at_once(api: Api, demo: None) -> None:
+    """A short new password no longer hides the mismatch, the wrong code and the wrong old
+    password; the old password is checked only with the right code."""
+    token = await login(api, *CSUST)
+    code = await code_for(api, "CHANGE_PASSWORD", token=token, bound_phone=CSUST_PHONE)
+    before = await snapshot(ignore=("verification_code", "login_throttle"))
+    mistyped = await change_password(api, token, old="Wrong2021", new="Ab1", confirmation="Ab2",
+                                     code=wrong_code(code))
+    assert field_codes(mistyped.payload("changePassword")) == {
+        ("newPassword", "PASSWORD_LENGTH"), ("confirmation", "PASSWORD_MISMATCH"), ("code", "CODE_INVALID"),
+    }
+    # Without the right code the old password was not even checked.
+    assert await wrong_password_count(CSUST[0]) == 0
+    right_code = await change_password(api, token, old="Wrong2021", new="Ab1", confirmation="Ab2", code=code)
+    assert field_codes(right_code.payload("changePassword")) == {
+        ("newPassword", "PASSWORD_LENGTH"), ("confirmation", "PASSWORD_MISMATCH"), ("oldPassword", "WRONG_PASSWORD"),
+    }
+    for result in (mistyped, right_code):
+        for error in result.payload("changePassword")["errors"]:
+            assert any("\u4e00" <= ch <= "\u9fff" for ch in error["message"]), error
+    blank = await change_password(api, token, old="", new="", confirmation="x", code="")
+    assert field_codes(blank.payload("changePassword")) == {
+        ("oldPassword", "REQUIRED"), ("newPassword", "PASSWORD_LENGTH"), ("confirmation", "PASSWORD_MISMATCH"),
+        ("code", "REQUIRED"),
+    }
+    assert await snapshot(ignore=("verification_code", "login_throttle")) == before
+    # The code is still good, and the old password still works.
+    assert (await change_password(api, token, code=code)).ok("changePassword")
 
 
 async def test_f13_2_wrong_code_is_refused_and_counted(api: Api, demo: None) -> None:

@@ -17,6 +17,7 @@ from tests.support.api import Api
 from tests.support.db import snapshot
 from tests.support.flows import CSUST, CSUST_TEACHER, code_for, login
 from tests.support.learners import (
+    ADD,
     CSUST_PHONE,
     EXPORT,
     IMPORTS,
@@ -225,6 +226,28 @@ async def test_f6_3_inactive_learner_is_modified(api: Api, demo: None) -> None:
     renamed = (await update_result(api, token, learner["id"], "测试学历3", new_number)).ok("updateLearner")
     assert renamed["learner"]["name"] == "测试学历3"
     assert await AuditLog.filter(action="learner.update").count() == 2
+
+
+async def test_f6_3_an_update_changes_only_the_fields_it_is_given(api: Api, demo: None) -> None:
+    """LearnerInput declares both fields optional: an update keeps what it leaves out."""
+    token = await login(api, *CSUST)
+    number = resident_id(51)
+    learner = await add_learner(api, token, "王五", number)
+    renamed = await api(UPDATE, {"id": learner["id"], "input": {"name": "王五改"}}, token=token)
+    assert renamed.ok("updateLearner")["learner"] == {**learner, "name": "王五改"}
+    new_number = resident_id(52, region="370283")
+    renumbered = await api(UPDATE, {"id": learner["id"], "input": {"idNumber": new_number, "name": None}},
+                           token=token)
+    assert renumbered.ok("updateLearner")["learner"] == {**learner, "name": "王五改",
+                                                         "maskedIdNumber": masked(new_number)}
+    # A field given must still be valid: blank is not "left out".
+    before = await snapshot()
+    blank = await api(UPDATE, {"id": learner["id"], "input": {"name": "  "}}, token=token)
+    assert [(e["field"], e["code"]) for e in blank.payload("updateLearner")["errors"]] == [("name", "REQUIRED")]
+    assert await snapshot() == before
+    # Adding still needs both.
+    added = await api(ADD, {"input": {"name": "赵六"}}, token=token)
+    assert [(e["field"], e["code"]) for e in added.payload("addLearner")["errors"]] == [("idNumber", "REQUIRED")]
 
 
 async def test_f6_3_activated_learner_cannot_be_modified(api: Api, demo: None) -> None:

@@ -300,7 +300,7 @@ async def test_f12_3_decision_tells_the_personal_applicant(api: Api, demo: None)
     learner_token, application = await personal(api, s, 0, LEARNER_PHONE)
     assert await all_messages(api, learner_token) == []
 
-    await review(api, s.csust, "FAIL", ids=[application["id"]], reason="证书等级不符")
+    await review(api, s.csust, "FAILED", ids=[application["id"]], reason="证书等级不符")
     message = await the_message(api, learner_token, "APPLICATION_DECIDED")
     assert s.rule["code"] in message["title"] and "不通过" in message["title"]
     assert message["body"] == "证书等级不符"
@@ -313,7 +313,7 @@ async def test_f12_3_decision_tells_the_personal_applicant(api: Api, demo: None)
 async def test_f12_3_decision_tells_the_initiating_institution(api: Api, demo: None) -> None:
     s = await scene(api)
     rows = [a["id"] for a in (await batch_of(api, s, 0, 1))["applications"]]
-    await review(api, s.csust, "FAIL", ids=rows, reason="证书等级不符")
+    await review(api, s.csust, "FAILED", ids=rows, reason="证书等级不符")
     message = await the_message(api, s.hnu, "APPLICATION_DECIDED")
     assert "2名学员" in message["title"] and "不通过" in message["title"]
     assert message["body"] == "证书等级不符"
@@ -326,7 +326,7 @@ async def test_f12_2_decision_message_to_the_initiating_institution_points_at_it
     s = await scene(api)
     applied = await batch_of(api, s, 0, 1)
     batch = applied["batch"]
-    await review(api, s.csust, "PASS", ids=[a["id"] for a in applied["applications"]])
+    await review(api, s.csust, "PASSED", ids=[a["id"] for a in applied["applications"]])
     [message] = await all_messages(api, s.hnu, kind="APPLICATION_DECIDED")
     assert message["objectId"] == batch["id"]
     assert await open_object(api, s.hnu, message) == "ApplicationBatch"
@@ -338,7 +338,7 @@ async def test_f12_2_decision_message_to_the_initiating_institution_points_at_it
 async def test_f12_3_re_review_request_tells_the_publisher(api: Api, demo: None) -> None:
     s = await scene(api, learners=[("李毅", 1)])
     learner_token, application = await personal(api, s, 0, LEARNER_PHONE)
-    await review(api, s.csust, "FAIL", ids=[application["id"]], reason="证书等级不符")
+    await review(api, s.csust, "FAILED", ids=[application["id"]], reason="证书等级不符")
     await re_review(api, learner_token, application["id"], "证书已更新，请复核")
 
     message = await the_message(api, s.csust, "REVIEW_REQUESTED")
@@ -504,16 +504,16 @@ async def test_f12_3_a_refused_review_writes_no_message(api: Api, demo: None) ->
     s = await scene(api, learners=[("李毅", 1)])
     learner_token, application = await personal(api, s, 0, LEARNER_PHONE)
     before = await snapshot()
-    missing_reason = await review_result(api, s.csust, "FAIL", ids=[application["id"]], reason=None)
+    missing_reason = await review_result(api, s.csust, "FAILED", ids=[application["id"]], reason=None)
     assert missing_reason.refused("reviewConversion") == ["REASON_REQUIRED"]
     assert await snapshot() == before
     assert await all_messages(api, learner_token) == []
 
-    await review(api, s.csust, "PASS", ids=[application["id"]])
+    await review(api, s.csust, "PASSED", ids=[application["id"]])
     assert await kinds(api, learner_token) == ["APPLICATION_DECIDED"]
     # Deciding it again is refused row by row, and nothing is written.
     before = await snapshot()
-    again = await review(api, s.csust, "FAIL", ids=[application["id"]], reason="再审")
+    again = await review(api, s.csust, "FAILED", ids=[application["id"]], reason="再审")
     assert (again["succeeded"], again["results"][0]["error"]["code"]) == (0, "ALREADY_DECIDED")
     assert await snapshot() == before
     assert await kinds(api, learner_token) == ["APPLICATION_DECIDED"]

@@ -42,7 +42,7 @@ async def fingerprint(url: str) -> dict[str, tuple[int, str]]:
 async def test_backup_restores_every_row_into_a_new_database(api, demo, tmp_path):
     made = await scene(api)
     sent = await apply(api, made.hnu, made.rule["id"], made.ids(0, 1, 2))
-    await review(api, made.csust, "PASS", ids=[a["id"] for a in sent["applications"]])
+    await review(api, made.csust, "PASSED", ids=[a["id"] for a in sent["applications"]])
 
     source = os.environ["CREDIT_BANK_TEST_DB_URL"]
     dump = tmp_path / "backups" / "credit_bank.dump"

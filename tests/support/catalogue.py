@@ -50,12 +50,12 @@ RECOGNIZE = f"mutation Recognize($ids: [ID!]!) {{ recognizeAchievements(ids: $id
 
 GRANT_FIELDS = "id subtype grantedAt revokedAt institution { id name }"
 GRANT = f"""
-mutation Grant($institutionId: ID!, $subtype: AchievementSubtype!) {{
+mutation Grant($institutionId: ID!, $subtype: GrantableSubtype!) {{
   grantSubtype(institutionId: $institutionId, subtype: $subtype) {{ grant {{ {GRANT_FIELDS} }} {ERRORS} }}
 }}
 """
 REVOKE = f"""
-mutation Revoke($institutionId: ID!, $subtype: AchievementSubtype!) {{
+mutation Revoke($institutionId: ID!, $subtype: GrantableSubtype!) {{
   revokeSubtype(institutionId: $institutionId, subtype: $subtype) {{ grant {{ {GRANT_FIELDS} }} {ERRORS} }}
 }}
 """
