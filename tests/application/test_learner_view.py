@@ -67,7 +67,7 @@ async def test_f15_a_learner_sees_the_applications_their_school_sent_for_them_an
         assert await not_found(api, token, other) == ["NOT_FOUND"]
 
     # A personal application sits beside the batch row, newest first.
-    await review(api, s.csust, "FAIL", ids=[rows["李毅"]], reason="证书等级不符")
+    await review(api, s.csust, "FAILED", ids=[rows["李毅"]], reason="证书等级不符")
     own = await apply_personal(api, li_yi, s.rule["id"], s.holders[0].record["id"])
     assert [(r["id"], r["kind"], r["status"]) for r in await mine(api, li_yi)] == [
         (own["id"], "PERSONAL", "PENDING"), (rows["李毅"], "INSTITUTION", "FAILED")]
@@ -79,12 +79,12 @@ async def test_f11_2_the_learner_reads_status_history_and_result_of_a_batch_conv
     s = await scene(api, learners=[("李毅", 1)])
     [token] = await registered(api, s)
     [row] = (await batch_of(api, s))["applications"]
-    await review(api, s.csust, "FAIL", ids=[row["id"]], reason="证书等级不符")
+    await review(api, s.csust, "FAILED", ids=[row["id"]], reason="证书等级不符")
     [failed] = await mine(api, token)
     assert (failed["status"], failed["failReason"], failed["result"]) == ("FAILED", "证书等级不符", None)
 
     await re_review(api, s.hnu, row["id"], "已补充高级证书")
-    await review(api, s.csust, "PASS", ids=[row["id"]])
+    await review(api, s.csust, "PASSED", ids=[row["id"]])
     [passed] = await mine(api, token)
     assert passed["status"] == "PASSED" and passed["reReviewReason"] == "已补充高级证书"
     assert [(e["action"], e["reason"]) for e in passed["history"]] == [
@@ -101,14 +101,14 @@ async def test_f15_a_withdrawn_record_keeps_its_applications_in_the_learners_vie
     s = await scene(api, learners=[("李毅", 1), ("李二", 2)])
     li_yi, li_er = await registered(api, s)
     rows = {a["learnerName"]: a["id"] for a in (await batch_of(api, s))["applications"]}
-    await review(api, s.csust, "PASS", ids=[rows["李毅"]])
+    await review(api, s.csust, "PASSED", ids=[rows["李毅"]])
     await withdraw(api, s.hnu, s.ids(0, 1))
 
     [kept] = await mine(api, li_yi)
     assert (kept["id"], kept["status"], kept["result"]["grantedCredits"]) == (rows["李毅"], "PASSED", 4)
     assert (await node(api, li_yi, rows["李毅"]))["status"] == "PASSED"
     # 李二's row was still pending when the record was withdrawn: decided later, they are told.
-    await review(api, s.csust, "FAIL", ids=[rows["李二"]], reason="成果已撤回")
+    await review(api, s.csust, "FAILED", ids=[rows["李二"]], reason="成果已撤回")
     [pending_then] = await mine(api, li_er)
     assert pending_then["status"] == "FAILED"
     assert (await the_message(api, li_er, "APPLICATION_DECIDED"))["objectId"] == rows["李二"]
@@ -122,8 +122,8 @@ async def test_f15_f12_3_the_learner_is_told_each_decision_on_a_batch_applicatio
     li_yi, li_er, wang = await registered(api, s)
     applied = await batch_of(api, s, 0, 1)
     rows = {a["learnerName"]: a["id"] for a in applied["applications"]}
-    await review(api, s.csust, "FAIL", ids=[rows["李毅"]], reason="证书等级不符")
-    await review(api, s.csust, "PASS", ids=[rows["李二"]])
+    await review(api, s.csust, "FAILED", ids=[rows["李毅"]], reason="证书等级不符")
+    await review(api, s.csust, "PASSED", ids=[rows["李二"]])
 
     failed = await the_message(api, li_yi, "APPLICATION_DECIDED")
     assert s.rule["code"] in failed["title"] and "不通过" in failed["title"]
@@ -144,7 +144,7 @@ async def test_f15_f12_3_the_learner_is_told_each_decision_on_a_batch_applicatio
 
     # The outcome of the re-review the school asked for reaches the learner too.
     await re_review(api, s.hnu, rows["李毅"], "已补充材料")
-    await review(api, s.csust, "PASS", ids=[rows["李毅"]])
+    await review(api, s.csust, "PASSED", ids=[rows["李毅"]])
     newest, first = await all_messages(api, li_yi)
     assert newest["objectId"] == rows["李毅"] and newest["id"] != first["id"]
     assert "复核" in newest["title"] and "通过" in newest["title"] and "不通过" not in newest["title"]
@@ -159,7 +159,7 @@ async def test_b4_f15_a_learner_does_not_ask_re_review_of_their_schools_batch_ro
     s = await scene(api, learners=[("李毅", 1)])
     [token] = await registered(api, s)
     [row] = (await batch_of(api, s))["applications"]
-    await review(api, s.csust, "FAIL", ids=[row["id"]], reason="证书等级不符")
+    await review(api, s.csust, "FAILED", ids=[row["id"]], reason="证书等级不符")
 
     before = await snapshot()
     answer = await re_review_result(api, token, row["id"], "请复核")

@@ -188,7 +188,7 @@ async def test_b10_every_match_is_one_apply_for_conversion_away_and_then_says_so
     assert {code: (m["alreadyApplied"], m["canApply"], m["application"]) for code, m in after.items()} == {
         code: (True, False, {"id": applied[code], "status": "PENDING"}) for code in applied}
     # A failed application is not live (B2): the learner may apply again.
-    await review(api, s.w.csust.token, "FAIL", ids=[applied[s.single["code"]]], reason="证书等级不符")
+    await review(api, s.w.csust.token, "FAILED", ids=[applied[s.single["code"]]], reason="证书等级不符")
     again = (await fully(api, s.learner))[s.single["code"]]
     assert (again["alreadyApplied"], again["canApply"], again["application"]) == (False, True, None)
 
