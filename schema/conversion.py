@@ -81,7 +81,7 @@ class ConversionRuleType(ModelNode):
     model = ConversionRule
     type_name = "ConversionRule"
 
-    code: str = strawberry.field(description="规则编码：YYYYMMDD+当日4位序号")
+    code: str = strawberry.field(description="规则编码：YYYYMMDD（创建当日的北京时间日期）+当日4位序号")
     rule_type: RuleTypeEnum = strawberry.field(description="转换规则类型")  # type: ignore[valid-type]
     status: PublishStatusEnum = strawberry.field(description="状态：未提交、已发布、未发布、下架")  # type: ignore[valid-type]
     description: str = strawberry.field(description="转换说明")
@@ -95,7 +95,7 @@ class ConversionRuleType(ModelNode):
     def created_at(self, root: strawberry.Parent[Any]) -> datetime:
         return root.created_at
 
-    @strawberry.field(description="今天是否在有效期内且已发布（门户只显示在效规则）")
+    @strawberry.field(description="今天（北京时间的日期）是否在有效期内且已发布（门户只显示在效规则）")
     def in_force(self, root: strawberry.Parent[Any]) -> bool:
         return publishing.is_in_force(root, today())
 
@@ -146,8 +146,8 @@ async def _targets(rule: Any, kind: TargetKind) -> list[Any]:
 
 @strawberry.input(description="转换办法筛选（F8.1）")
 class ConversionMethodFilter:
-    published_from: date | None = strawberry.field(default=None, description="发布时间起（含）")
-    published_to: date | None = strawberry.field(default=None, description="发布时间止（含）")
+    published_from: date | None = strawberry.field(default=None, description="发布日期起（含，按北京时间的日期）")
+    published_to: date | None = strawberry.field(default=None, description="发布日期止（含，按北京时间的日期）")
     status: PublishStatusEnum | None = strawberry.field(default=None, description="状态")  # type: ignore[valid-type]
 
 
@@ -197,7 +197,7 @@ class ConversionRuleInput:
     target_certificate: TargetCertificateInput | None = strawberry.field(default=None, description="非学历目标：证书及免考模块")
     description: str | None = strawberry.field(default=None, description="转换说明")
     file: Upload | None = strawberry.field(default=None, description="盖章的转换规则PDF（发布时必须已上传）；修改时不传保持原文件")
-    valid_from: date | None = strawberry.field(default=None, description="生效日期（默认今天）")
+    valid_from: date | None = strawberry.field(default=None, description="生效日期（默认今天，北京时间的日期）")
     valid_to: date | None = strawberry.field(default=None, description="失效日期（空为长期有效）")
     pledge_accepted: bool = strawberry.field(default=False, description="真实性承诺（每次保存必选）")
     security_commitment_accepted: bool = strawberry.field(default=False, description="《信息发布安全承诺书》（首次必选）")
@@ -205,7 +205,7 @@ class ConversionRuleInput:
 
 @strawberry.input(description="转换规则筛选（F9.1）")
 class ConversionRuleFilter:
-    code: str | None = strawberry.field(default=None, description="规则编码前缀")
+    code: str | None = strawberry.field(default=None, description="规则编码前缀（编码以规则创建当日的北京时间日期 YYYYMMDD 开头）")
     rule_type: RuleTypeEnum | None = strawberry.field(default=None, description="转换规则类型")  # type: ignore[valid-type]
     source_name: str | None = strawberry.field(default=None, description="源成果名称包含")
     target_name: str | None = strawberry.field(default=None, description="目标成果名称包含")
@@ -219,7 +219,7 @@ class PortalRuleFilter:
     rule_type: RuleTypeEnum | None = strawberry.field(default=None, description="转换规则类型")  # type: ignore[valid-type]
     source_name: str | None = strawberry.field(default=None, description="源成果名称包含")
     target_name: str | None = strawberry.field(default=None, description="目标成果名称包含")
-    code: str | None = strawberry.field(default=None, description="规则编码前缀")
+    code: str | None = strawberry.field(default=None, description="规则编码前缀（编码以规则创建当日的北京时间日期 YYYYMMDD 开头）")
 
 
 @strawberry.type(description="转换办法变更结果")

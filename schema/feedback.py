@@ -46,8 +46,8 @@ class FeedbackType(ModelNode):
 
 @strawberry.input(description="问题反馈筛选（F7.2）")
 class FeedbackFilter:
-    start_date: date | None = strawberry.field(default=None, description="反馈开始日期（含）")
-    end_date: date | None = strawberry.field(default=None, description="反馈结束日期（含）")
+    start_date: date | None = strawberry.field(default=None, description="反馈开始日期（含，按北京时间的日期）")
+    end_date: date | None = strawberry.field(default=None, description="反馈结束日期（含，按北京时间的日期）")
     status: FeedbackStatusEnum | None = strawberry.field(default=None, description="解决状态")  # type: ignore[valid-type]
 
 
