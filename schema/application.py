@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Annotated, Any
 
 import strawberry
-from strawberry.scalars import JSON
 from strawberry.types import Info
 
 from models.application import (
@@ -14,6 +13,7 @@ from models.application import (
     ApplicationKind,
     ApplicationStatus,
     ConversionApplication,
+    ConversionResult,
     Decision,
     ReviewAction,
 )
@@ -29,7 +29,15 @@ from schema.errors import BatchPayload, Payload, batch, mutate
 from schema.institution import InstitutionType
 from schema.labels import labeled_enum
 from schema.learner import LearnerAchievementType
-from schema.node import ModelNode, related
+from schema.node import ModelNode, children, related
+from schema.snapshot import (
+    ConversionGrant,
+    ConversionResultSource,
+    VersionTarget,
+    grant,
+    result_source,
+    version_target,
+)
 from schema.spreadsheet import ExportPayload, file_link, follow_progress
 
 ApplicationKindEnum = labeled_enum(ApplicationKind, description="申请类型")
@@ -45,13 +53,20 @@ class ReviewEventType:
     created_at: datetime = strawberry.field(description="时间")
 
 
-@strawberry.type(description="转换结果（F11.2）：来源、规则版本及所授予的课程学分或免考模块")
+@strawberry.type(name="ConversionResult", description="转换结果（F11.2）：审核通过时记录的源成果、规则版本及所授予的课程学分或免考模块")
 class ConversionResultType:
-    source: JSON = strawberry.field(description="源成果：名称、个人成果编号、颁证日期、规则及版本")
-    granted: JSON = strawberry.field(description="授予：课程（原始学时、原始学分、认定学分）或证书免考模块")
     created_at: datetime = strawberry.field(description="记录时间")
 
-    @strawberry.field(description="认定学分合计")
+    @strawberry.field(description="源成果：名称、个人成果编号、颁证日期、规则及版本")
+    async def source(self, root: strawberry.Parent[Any]) -> ConversionResultSource:
+        return result_source(root.source, await related(root, "application"))
+
+    @strawberry.field(description="授予：认定的课程（计入认定学分）及其所属专业（不计入），或证书的免考模块")
+    async def granted(self, root: strawberry.Parent[Any]) -> ConversionGrant:
+        application = await related(root, "application")
+        return grant(root.granted, (await related(application, "rule_version")).snapshot)
+
+    @strawberry.field(description="认定学分合计：granted.courses 的认定学分之和，或 granted.certificate 的免考模块学分之和")
     def granted_credits(self, root: strawberry.Parent[Any]) -> float:
         return float(root.granted_credits)
 
@@ -61,7 +76,7 @@ class ApplicationBatchType(ModelNode):
     model = ApplicationBatch
     type_name = "ApplicationBatch"
 
-    name: str = strawberry.field(description="批次：<机构><日期> 批量学员转换")
+    name: str = strawberry.field(description="批次：<机构><申请日期（北京时间）> 批量学员转换")
     learner_count: int = strawberry.field(description="学员数量")
     created_at: datetime = strawberry.field(description="申请时间")
 
@@ -89,7 +104,7 @@ class ConversionApplicationType(ModelNode):
     type_name = "ConversionApplication"
 
     kind: ApplicationKindEnum = strawberry.field(description="申请类型")  # type: ignore[valid-type]
-    rule_code: str = strawberry.field(description="规则编码")
+    rule_code: str = strawberry.field(description="规则编码：YYYYMMDD（规则创建当日的北京时间日期）+当日4位序号")
     learner_name: str = strawberry.field(description="学员姓名")
     status: ApplicationStatusEnum = strawberry.field(description="转换状态：审核中、转换成功、转换失败")  # type: ignore[valid-type]
     fail_reason: str = strawberry.field(description="不通过原因")
@@ -119,11 +134,9 @@ class ConversionApplicationType(ModelNode):
     async def rule_version(self, root: strawberry.Parent[Any]) -> int:
         return (await related(root, "rule_version")).number
 
-    @strawberry.field(description="申请时在效版本的目标：课程、专业或证书及免考模块")
-    async def target(self, root: strawberry.Parent[Any]) -> JSON:
-        snapshot = (await related(root, "rule_version")).snapshot
-        return {"targets": snapshot["targets"], "modules": snapshot["modules"],
-                "targetCredits": snapshot["targetCredits"]}
+    @strawberry.field(description="申请时在效版本的目标：课程及所属专业，或证书及免考模块（B1）")
+    async def target(self, root: strawberry.Parent[Any]) -> VersionTarget:
+        return version_target((await related(root, "rule_version")).snapshot)
 
     @strawberry.field(description="所属批次（机构发起）；批次（含其他学员、人数）只对发起和审核机构可见，学员本人读到的为空")
     async def batch(self, info: Info, root: strawberry.Parent[Any]) -> ApplicationBatchType | None:
@@ -137,16 +150,18 @@ class ConversionApplicationType(ModelNode):
 
     @strawberry.field(description="转换结果（转换成功时）")
     async def result(self, root: strawberry.Parent[Any]) -> ConversionResultType | None:
-        from models.application import ConversionResult
-
-        return await ConversionResult.get_or_none(application_id=root.id)  # type: ignore[return-value]
+        found = await children(ConversionResult, "application_id", root.id)
+        if not found:
+            return None
+        found[0].application = root  # the result shows its application's record and version
+        return found[0]  # type: ignore[no-any-return]
 
 
 
 @strawberry.input(description="申请筛选（F10.2, F11.1）")
 class ApplicationFilter:
-    year: int | None = strawberry.field(default=None, description="申请年份")
-    rule_code: str | None = strawberry.field(default=None, description="规则编码前缀")
+    year: int | None = strawberry.field(default=None, description="申请年份（按北京时间的日期划分年份）")
+    rule_code: str | None = strawberry.field(default=None, description="规则编码前缀（编码以规则创建当日的北京时间日期 YYYYMMDD 开头）")
     learner_name: str | None = strawberry.field(default=None, description="学员姓名包含")
     id_number: str | None = strawberry.field(default=None, description="身份证号前缀")
     status: ApplicationStatusEnum | None = strawberry.field(default=None, description="转换状态")  # type: ignore[valid-type]
@@ -220,10 +235,13 @@ class ApplicationQuery:
     ) -> Connection[ConversionApplicationType]:
         return await paginate(scope.filtered(scope.initiated(info.context), filter), first, after, offset)
 
-    @strawberry.field(description="机构发起的批次（F10.1 第二个页签）：received=true 为收到的批次；可按申请年份、规则编码、转换发起者筛选")
+    @strawberry.field(description="机构发起的批次（F10.1 第二个页签）：received=true 为收到的批次；可按申请年份（北京时间）、规则编码前缀（YYYYMMDD 为北京时间日期）、转换发起者筛选")
     async def application_batches(
-        self, info: Info, received: bool = True, rule_code: str | None = None,
-        year: int | None = None, initiator_name: str | None = None,
+        self, info: Info, received: bool = True,
+        rule_code: Annotated[str | None, strawberry.argument(
+            description="规则编码前缀（编码以规则创建当日的北京时间日期 YYYYMMDD 开头）")] = None,
+        year: Annotated[int | None, strawberry.argument(description="申请年份（按北京时间的日期划分年份）")] = None,
+        initiator_name: str | None = None,
         first: int | None = None, after: str | None = None, offset: int | None = None,
     ) -> Connection[ApplicationBatchType]:
         account = scope.reviewer(info.context)
@@ -238,7 +256,7 @@ class ApplicationQuery:
             query = query.filter(initiator__school__name__icontains=initiator_name.strip())
         return await paginate(query.order_by("-created_at", "-id"), first, after, offset)
 
-    @strawberry.field(description="可为其申请此规则的本机构学员成果（持有源成果、未撤回、无进行中或已成功的申请）")
+    @strawberry.field(description="可为其申请此规则的本机构学员成果（持有源成果、未撤回、无进行中或已成功的申请）；本机构发布的规则答复 OWN_RULE")
     async def eligible_learner_achievements(
         self, info: Info, rule_id: strawberry.ID, first: int | None = None, after: str | None = None,
         offset: int | None = None,
@@ -246,6 +264,7 @@ class ApplicationQuery:
         account = scope.reviewer(info.context)
         try:
             rule, _, sources = await apply.usable_rule(info.context, rule_id)
+            apply.refuse_own_rule(rule, account.institution_id)  # type: ignore[attr-defined]
         except Invalid as refusal:  # a query answers refusals as errors with their code
             problem = refusal.problems[0]
             raise ClientError(problem.message, code=problem.code.value) from refusal

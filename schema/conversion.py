@@ -81,7 +81,7 @@ class ConversionRuleType(ModelNode):
     model = ConversionRule
     type_name = "ConversionRule"
 
-    code: str = strawberry.field(description="规则编码：YYYYMMDD+当日4位序号")
+    code: str = strawberry.field(description="规则编码：YYYYMMDD（创建当日的北京时间日期）+当日4位序号")
     rule_type: RuleTypeEnum = strawberry.field(description="转换规则类型")  # type: ignore[valid-type]
     status: PublishStatusEnum = strawberry.field(description="状态：未提交、已发布、未发布、下架")  # type: ignore[valid-type]
     description: str = strawberry.field(description="转换说明")
@@ -95,7 +95,7 @@ class ConversionRuleType(ModelNode):
     def created_at(self, root: strawberry.Parent[Any]) -> datetime:
         return root.created_at
 
-    @strawberry.field(description="今天是否在有效期内且已发布（门户只显示在效规则）")
+    @strawberry.field(description="今天（北京时间的日期）是否在有效期内且已发布（门户只显示在效规则）")
     def in_force(self, root: strawberry.Parent[Any]) -> bool:
         return publishing.is_in_force(root, today())
 
@@ -202,7 +202,7 @@ class ConversionRuleInput:
     target_certificate: TargetCertificateInput | None = strawberry.field(default=None, description="非学历目标：证书及免考模块；修改时给出则连同免考模块整体替换")
     description: str | None = strawberry.field(default=None, description="转换说明；修改时传空串为清空")
     file: Upload | None = strawberry.field(default=None, description="盖章的转换规则PDF（发布时必须已上传）；修改时不传保持原文件")
-    valid_from: date | None = strawberry.field(default=None, description="生效日期（新建时默认今天）")
+    valid_from: date | None = strawberry.field(default=None, description="生效日期（新建时默认今天，北京时间的日期）")
     valid_to: strawberry.Maybe[date | None] = strawberry.field(
         default=None, description="失效日期：新建时不传或 null 为长期有效；修改时不传保持原值，传 null 改为长期有效"
     )
@@ -212,7 +212,7 @@ class ConversionRuleInput:
 
 @strawberry.input(description="转换规则筛选（F9.1）")
 class ConversionRuleFilter:
-    code: str | None = strawberry.field(default=None, description="规则编码前缀")
+    code: str | None = strawberry.field(default=None, description="规则编码前缀（编码以规则创建当日的北京时间日期 YYYYMMDD 开头）")
     rule_type: RuleTypeEnum | None = strawberry.field(default=None, description="转换规则类型")  # type: ignore[valid-type]
     source_name: str | None = strawberry.field(default=None, description="源成果名称包含")
     target_name: str | None = strawberry.field(default=None, description="目标成果名称包含")
@@ -228,7 +228,7 @@ class PortalRuleFilter:
     source_achievement_id: strawberry.ID | None = strawberry.field(
         default=None, description="源成果：只列出接受该成果的规则（B10，例如报名前查看某证书可转换什么）")
     target_name: str | None = strawberry.field(default=None, description="目标成果名称包含")
-    code: str | None = strawberry.field(default=None, description="规则编码前缀")
+    code: str | None = strawberry.field(default=None, description="规则编码前缀（编码以规则创建当日的北京时间日期 YYYYMMDD 开头）")
 
 
 @strawberry.type(description="转换办法变更结果")

@@ -139,7 +139,7 @@ class LearnerAchievementDetail:
 
 @strawberry.input(description="学员筛选（F6.1）")
 class LearnerFilter:
-    entry_year: int | None = strawberry.field(default=None, description="入库年份")
+    entry_year: int | None = strawberry.field(default=None, description="入库年份（按北京时间的日期划分年份）")
     name: str | None = strawberry.field(default=None, description="学员姓名包含")
     id_number: str | None = strawberry.field(default=None, description="身份证号前缀")
     status: LearnerStatusEnum | None = strawberry.field(default=None, description="账户状态")  # type: ignore[valid-type]
@@ -150,7 +150,7 @@ class LearnerFilter:
 
 @strawberry.input(description="学员成果筛选（F5.1）")
 class LearnerAchievementFilter:
-    entry_year: int | None = strawberry.field(default=None, description="入库年份")
+    entry_year: int | None = strawberry.field(default=None, description="入库年份（按北京时间的日期划分年份）")
     name: str | None = strawberry.field(default=None, description="成果名称包含")
     category: AchievementCategoryEnum | None = strawberry.field(default=None, description="成果类型")  # type: ignore[valid-type]
     subtype: AchievementSubtypeEnum | None = strawberry.field(default=None, description="成果子类型")  # type: ignore[valid-type]

@@ -116,3 +116,24 @@ async def children(model: type[Model], parent: str, parent_id: int, *, with_: tu
 
         loader = context.loaders[key] = DataLoader(load_fn=batch)
     return await loader.load(parent_id)
+
+
+async def readable(info: Info, model: type[Model], pk: int | None) -> Any:
+    """The row ``pk`` of ``model`` when the caller may read it (the read policy's ``visible``),
+    else None — batched like ``related``. For references a snapshot keeps as plain keys (a rule
+    version's targets, a conversion result's courses): the object shows only to readers who may
+    see it, and only while it is live; the snapshot's own values stay readable either way."""
+    if not pk:
+        return None
+    loaders = info.context.loaders
+    key = ("readable", model)
+    loader = loaders.get(key)
+    if loader is None:
+        context = info.context
+
+        async def batch(keys: list[int]) -> list[Any]:
+            found = {row.pk: row for row in await policy.visible(context, model).filter(pk__in=set(keys))}
+            return [found.get(k) for k in keys]
+
+        loader = loaders[key] = DataLoader(load_fn=batch)
+    return await loader.load(pk)

@@ -53,6 +53,12 @@ async def usable_rule(ctx: Context, rule_id: Any) -> tuple[ConversionRule, RuleV
     return rule, version, sources  # type: ignore[return-value]
 
 
+def refuse_own_rule(rule: ConversionRule, institution_id: int) -> None:
+    """An institution converts its learners' records with other institutions' rules (F9.7)."""
+    if rule.institution_id == institution_id:  # type: ignore[attr-defined]
+        raise Invalid.one("ruleId", Code.OWN_RULE)
+
+
 def eligible(ctx: Context, institution_id: int, rule: ConversionRule, sources: set[int]
              ) -> QuerySet[LearnerAchievement]:
     """Records of the institution holding one of the rule's sources, without a live application."""
@@ -86,8 +92,7 @@ async def apply_batch(ctx: Context, data: Any) -> Applied:
     institution = account.institution
     assert institution is not None
     rule, version, sources = await usable_rule(ctx, data.rule_id)
-    if rule.institution_id == institution.id:  # type: ignore[attr-defined]
-        raise Invalid.one("ruleId", Code.NOT_A_SOURCE, "不能对本机构发布的规则发起转换")
+    refuse_own_rule(rule, institution.id)
     candidates = eligible(ctx, institution.id, rule, sources).select_related("learner")
     if data.learner_achievement_ids:
         wanted = [policy.pk_of(LearnerAchievement, i) for i in data.learner_achievement_ids]

@@ -34,14 +34,27 @@ HNU_PHONE = "13800000003"
 
 # --- documents --------------------------------------------------------------------------------
 
-APPLICATION = """
+# What a rule version and a result recorded (typed snapshots, B1, F11.2): the values kept, and the
+# live achievement where the reader may see it.
+TARGET = "name originalHours originalCredits achievement { id name }"
+CERTIFICATE = "name credits modules { name credits } achievement { id name }"
+VERSION_TARGET = f"courses {{ {TARGET} }} majors {{ {TARGET} }} certificate {{ {CERTIFICATE} }}"
+RESULT = f"""
+  source {{ name personalNumber issuedOn ruleCode ruleVersion learnerAchievement {{ id }} }}
+  granted {{
+    courses {{ name originalHours originalCredits recognisedCredits achievement {{ id name }} }}
+    majors {{ {TARGET} }} certificate {{ {CERTIFICATE} }}
+  }}
+  grantedCredits createdAt
+"""
+APPLICATION = f"""
   id kind ruleCode learnerName status failReason decidedAt reReviewReason reReviewRequestedAt
-  appliedAt maskedIdNumber ruleVersion target
-  source { id personalNumber issuedOn achievement { id name } learner { name } }
-  rule { id code version }
-  batch { id name learnerCount }
-  history { action reason createdAt }
-  result { source granted grantedCredits createdAt }
+  appliedAt maskedIdNumber ruleVersion target {{ {VERSION_TARGET} }}
+  source {{ id personalNumber issuedOn achievement {{ id name }} learner {{ name }} }}
+  rule {{ id code version }}
+  batch {{ id name learnerCount }}
+  history {{ action reason createdAt }}
+  result {{ {RESULT} }}
 """
 BATCH_FIELDS = """
   id name learnerCount pendingCount createdAt
