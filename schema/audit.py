@@ -3,13 +3,14 @@ institution's main account its own institution's, bank staff all."""
 
 from __future__ import annotations
 
+import json
+
 from datetime import date, datetime
 from typing import Any
 
 import strawberry
 from strawberry import relay
 from strawberry.dataloader import DataLoader
-from strawberry.scalars import JSON
 from strawberry.types import Info
 from tortoise.models import Model
 
@@ -96,9 +97,22 @@ class AuditEntryType(ModelNode):
         return await _readable(info, model).load(int(root.object_id))
 
     @strawberry.field(description="操作详情，随操作不同：如导出条数与筛选条件、撤回原因、变更的字段、审核结论；"
-                                  "其中的对象为全局ID")
-    def detail(self, root: strawberry.Parent[Any]) -> JSON:
-        return audit.shown_detail(root.detail)  # type: ignore[return-value]
+                                  "每项一个名称与文本值，其中的对象为全局ID")
+    def detail(self, root: strawberry.Parent[Any]) -> list[AuditDetail]:
+        return [AuditDetail(name=name, value=_text(value))
+                for name, value in audit.shown_detail(root.detail).items()]
+
+
+@strawberry.type(description="操作详情的一项")
+class AuditDetail:
+    name: str = strawberry.field(description="名称，如 rows（导出条数）、filter（筛选条件）、reason（原因）")
+    value: str = strawberry.field(description="文本值；数字为其十进制文本，结构（如筛选条件）为紧凑的 JSON 文本")
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
 @strawberry.input(description="操作日志筛选；日期为北京时间的日期")

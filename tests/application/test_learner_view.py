@@ -91,7 +91,7 @@ async def test_f11_2_the_learner_reads_status_history_and_result_of_a_batch_conv
         ("SUBMITTED", ""), ("FAILED", "证书等级不符"), ("RE_REVIEW_REQUESTED", "已补充高级证书"), ("PASSED", "")]
     result = passed["result"]
     assert result["grantedCredits"] == 4
-    assert (result["source"]["name"], result["source"]["rule"]) == ("学习成果名录3(高级)", s.rule["code"])
+    assert (result["source"]["name"], result["source"]["ruleCode"]) == ("学习成果名录3(高级)", s.rule["code"])
     assert (await node(api, token, row["id"]))["result"] == result
 
 

@@ -64,7 +64,7 @@ async def story(api: Api, *, with_major: bool = True) -> Story:
     rule = await create_rule(api, s.csust, degree_rule([source(s.x_certificate)], [course],
                                                        majors=[major] if major else None), publish=True)
     application = (await apply(api, s.hnu, rule["id"], s.ids(0)))["applications"][0]["id"]
-    await review(api, s.csust, "PASS", ids=[application])
+    await review(api, s.csust, "PASSED", ids=[application])
     return Story(s=s, rule=rule, course=course, major=major, application=application)
 
 
@@ -127,7 +127,7 @@ async def test_f11_2_a_certificate_result_is_typed_and_grants_its_exempt_modules
         [source(s.x_certificate)], certificate, credits=5, modules=[("实操", 2), ("机考", 2.5)],
         rule_type="NON_DEGREE_TO_NON_DEGREE"), publish=True)
     application = (await apply(api, s.hnu, rule["id"], s.ids(0)))["applications"][0]["id"]
-    await review(api, s.csust, "PASS", ids=[application])
+    await review(api, s.csust, "PASSED", ids=[application])
     read_back = await read(api, s.csust, application)
     expected = {"name": "中式烹调师", "credits": 5.0, "modules": [{"name": "实操", "credits": 2.0},
                                                             {"name": "机考", "credits": 2.5}],
