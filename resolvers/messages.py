@@ -23,7 +23,8 @@ from models.account import Account, AccountKind, AccountStatus, Module, Session
 from models.message import Message, MessageKind
 from resolvers import checks, policy
 from resolvers.access import require_module
-from resolvers.errors import Code, Invalid, NotFound, Problems
+from resolvers.errors import Code, NotFound, Problems
+from resolvers.selection import require_selected
 from server.bulk import insert_returning
 
 if TYPE_CHECKING:
@@ -190,15 +191,14 @@ async def unread_count(ctx: Context) -> int:
 
 
 async def mark_read(ctx: Context, ids: list[str] | None, everything: bool) -> int:
-    """Mark the given messages (or all) read; answers how many were unread. Another account's
-    message ID is NOT_FOUND and nothing changes."""
+    """Mark the ticked messages (or, with ``everything``, all) read; answers how many were unread.
+    Another account's message ID is NOT_FOUND and nothing changes."""
     account = require_reader(ctx)
-    if not everything and not ids:
-        raise Invalid.one("ids", Code.REQUIRED, "请选择消息，或选择全部标为已读")
+    chosen = require_selected(ids, everything, what="消息", verb="标为已读")
     own = policy.owned(ctx, Message)
     query = own.filter(read_at__isnull=True)
-    if not everything:
-        pks = {policy.pk_of(Message, value) for value in ids or []}
+    if not chosen.all_matching:
+        pks = set(chosen.pks(Message))
         if 0 in pks or await own.filter(id__in=pks).count() != len(pks):
             raise NotFound()
         query = query.filter(id__in=pks)

@@ -165,7 +165,7 @@ async def test_application_exports_xlsx_of_both_institutions_write_learner_names
         api: Api, demo: None) -> None:
     """The issue's example: 湖南大学's learner named like a formula, in 长沙理工大学's export."""
     s = await scene(api, learners=[(text, index + 1) for index, text in enumerate(TYPED)])
-    applied = await apply(api, s.hnu, s.rule["id"], [])
+    applied = await apply(api, s.hnu, s.rule["id"], all_matching=True)
     rows = {a["learnerName"]: a["id"] for a in applied["applications"]}
     await review(api, s.csust, "FAIL", ids=[rows[TYPED[1]]], reason=TYPED[3])
     await review(api, s.csust, "FAIL", ids=[rows[TYPED[2]]], reason=TYPED[0])
