@@ -38,16 +38,15 @@ CLOSE_REVOKED = 4403
 # --- writing ---------------------------------------------------------------------------------
 
 async def institution_recipients(institution_id: int, module: Module | None) -> list[int]:
-    """Active users of an institution who may use ``module`` (sub-users limited elsewhere don't
-    get its messages)."""
+    """Active users of an institution who may use ``module`` (sub-users without it, or without
+    any module, don't get its messages)."""
     accounts = await Account.filter(
         institution_id=institution_id, status=AccountStatus.ACTIVE,
         kind__in=[AccountKind.INSTITUTION_ADMIN, AccountKind.INSTITUTION_USER],
-    ).values_list("id", "kind", "modules")
+    ).values_list("id", "kind", "all_modules", "modules")
     return [
-        account_id for account_id, kind, modules in accounts
-        if kind == AccountKind.INSTITUTION_ADMIN or module is None or not modules
-        or module.value in modules
+        account_id for account_id, kind, all_modules, modules in accounts
+        if module is None or policy.uses_module(AccountKind(kind), all_modules, modules, module)
     ]
 
 
