@@ -85,7 +85,8 @@ async def export(bench, limit: int) -> float:  # type: ignore[no-untyped-def]
     code = await bench.export_code()
     from resolvers.ids import encode_id
 
-    variables = {"input": {"code": code, "ids": [encode_id("Achievement", i) for i in ids] if ids else None}}
+    selection = ({"ids": [encode_id("Achievement", i) for i in ids]} if ids else {"allMatching": True})
+    variables = {"input": {"code": code, **selection}}
     with Timer() as timer:
         data = await bench.gql(EXPORT, variables)
     result = data["exportAchievements"]

@@ -125,7 +125,7 @@ async def insert_data(subscribers: int, per_institution: int) -> Fixture:
         await bulk_insert(Account, [
             {"username": f"fanout{n}", "password_hash": "!", "name": "压测",
              "kind": AccountKind.INSTITUTION_ADMIN if n % per_institution == 0 else AccountKind.INSTITUTION_USER,
-             "institution_id": institutions[n // per_institution]}
+             "all_modules": True, "institution_id": institutions[n // per_institution]}
             for n in range(subscribers)
         ])
         accounts = dict(await Account.filter(username__startswith="fanout").values_list("username", "id"))

@@ -308,7 +308,7 @@ async def login(client: httpx.AsyncClient, account: str, password: str) -> tuple
 
 async def publish_and_apply(url: str, fixture: Fixture, pending: int) -> None:
     """Each institution uploads its method and publishes a rule taking the other's X certificate to
-    its first course; the other applies for all its holders (applyConversion, nothing selected)."""
+    its first course; the other applies for all its holders (applyConversion, allMatching)."""
     from resolvers.ids import encode_id
 
     async with httpx.AsyncClient(base_url=url, timeout=600) as client:
@@ -320,7 +320,8 @@ async def publish_and_apply(url: str, fixture: Fixture, pending: int) -> None:
             rule = await create_rule(api, tokens[publisher], degree_rule(
                 [source({"id": encode_id("Achievement", theirs.x_certificate)})],
                 [{"id": encode_id("Achievement", mine.course)}]), publish=True)
-            applied = await api(APPLY, {"input": {"ruleId": rule["id"]}}, token=tokens[initiator])
+            applied = await api(APPLY, {"input": {"ruleId": rule["id"], "allMatching": True}},
+                                token=tokens[initiator])
             batch = applied.ok("applyConversion")["batch"]
             assert batch["learnerCount"] == pending, batch
 
@@ -528,7 +529,7 @@ class Client:
             unread = [m["id"] for m in page["nodes"] if not m["read"]]
             if unread:
                 await self.call("messages.mark", "markMessagesRead", MARK_READ, {
-                    "input": {"ids": self.rng.sample(unread, min(len(unread), 3)), "all": False}})
+                    "input": {"ids": self.rng.sample(unread, min(len(unread), 3))}})
 
     async def op_my_achievements(self) -> None:
         await self.call("my_achievements", "myAchievements", MY_ACHIEVEMENTS, {"first": 20})

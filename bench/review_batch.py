@@ -1,4 +1,4 @@
-"""Review a 10,000-learner batch with one reviewConversion call (nothing selected = every pending
+"""Review a 10,000-learner batch with one reviewConversion call (allMatching = every pending
 row of the batch), and in the same run time the floor: the same status updates done directly
 through the ORM in one transaction on a second, identical batch. Prints rows per second for both
 and, last, ``review_vs_floor: <ratio>``. The floor makes the same writes the review makes — the
@@ -82,7 +82,8 @@ async def setup(bench, learners: int) -> tuple[str, str]:  # type: ignore[no-unt
         rule = response.json()["data"]["createConversionRule"]["rule"]["id"]
         applied = await bench.client.post("/graphql", json={
             "query": "mutation($i: ApplyConversionInput!) { applyConversion(input: $i) { batch { id learnerCount } errors { code } } }",
-            "variables": {"i": {"ruleId": rule}}}, headers={"Authorization": f"Bearer {hnu_token}"})
+            "variables": {"i": {"ruleId": rule, "allMatching": True}}},
+            headers={"Authorization": f"Bearer {hnu_token}"})
         batch = applied.json()["data"]["applyConversion"]["batch"]
         assert batch["learnerCount"] == learners, applied.json()
         batches.append(batch["id"])
@@ -108,7 +109,8 @@ async def main() -> None:
         query = """mutation($i: ReviewConversionInput!) { reviewConversion(input: $i) {
             succeeded failed errors { code } } }"""
         with Timer() as review:
-            data = await bench.gql(query, {"i": {"decision": "PASSED", "filter": {"batchId": reviewed}}})
+            data = await bench.gql(query, {"i": {"decision": "PASSED", "allMatching": True,
+                                                "filter": {"batchId": reviewed}}})
         assert data["reviewConversion"]["succeeded"] == args.learners, data
         batch_id = decode_id(floor_batch, "ApplicationBatch")
         pending = await ConversionApplication.filter(batch_id=batch_id).values_list("id", "id_number")

@@ -343,12 +343,13 @@ async def read_existing(scale: float, seed: int) -> tuple[NP.Plan, dict[str, Any
         existing = []
         for row in rows:
             accounts = await conn.fetch(
-                "SELECT id, kind, modules FROM account WHERE institution_id = $1 AND status = 'ACTIVE' "
+                "SELECT id, kind, all_modules, modules FROM account WHERE institution_id = $1 AND status = 'ACTIVE' "
                 "ORDER BY kind = 'INSTITUTION_ADMIN' DESC, id", row["id"])
             main = next(a["id"] for a in accounts if a["kind"] == "INSTITUTION_ADMIN")
+            # The recipients resolvers/messages.py picks (B9: every module only when given all).
             recipients = [a["id"] for a in accounts
-                          if a["kind"] == "INSTITUTION_ADMIN" or a["modules"] in ("[]", None)
-                          or "CONVERSION_REVIEW" in a["modules"]]
+                          if a["kind"] == "INSTITUTION_ADMIN" or a["all_modules"]
+                          or "CONVERSION_REVIEW" in (a["modules"] or "")]
             existing.append({**dict(row), "main_account": main, "recipients": recipients})
         bases = {
             "school": await conn.fetchval("SELECT coalesce(max(id), 0) + 1 FROM school"),

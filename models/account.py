@@ -50,8 +50,10 @@ class Account(Timestamped, Model):
     email = fields.CharField(max_length=128, default="")
     # Also mail each message-centre message to ``email`` (F12).
     notify_by_email = fields.BooleanField(default=False)
-    # Empty means every module; only sub-users are ever limited (B9).
+    # The modules a sub-user may use (B9); empty means none. A main account uses every module.
     modules = fields.JSONField(default=list)
+    # Every module, those added later too: the main account's explicit choice for a sub-user.
+    all_modules = fields.BooleanField(default=False)
     # Synced accounts and reset sub-users must choose their own password first (F2.2).
     must_change_password = fields.BooleanField(default=False)
     synced_from = fields.CharField(max_length=32, default="")

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from models.account import Account, AccountKind, Module
 from resolvers.errors import Forbidden, Unauthenticated
+from resolvers.policy import Caller
 
 if TYPE_CHECKING:
     from server.context import Context
@@ -34,19 +35,14 @@ def require_account(
 
 
 def require_institution_member(ctx: Context, module: Module | None = None, *, staff: bool = False) -> Account:
-    """A user of a registered institution (or, with ``staff``, bank staff too); a limited
-    sub-user must hold ``module`` (B9)."""
+    """A user of a registered institution (or, with ``staff``, bank staff too); a sub-user must
+    hold ``module`` (B9: those it was given, or all; an empty list is none)."""
     account = require_account(ctx)
     if staff and account.kind == AccountKind.STAFF:
         return account
     if not account.is_institution_member:
         raise Forbidden()
-    if (
-        module is not None
-        and account.kind == AccountKind.INSTITUTION_USER
-        and account.modules
-        and module.value not in account.modules
-    ):
+    if module is not None and not Caller(account).holds(module):
         raise Forbidden("没有该模块的权限", code="MODULE_FORBIDDEN")
     return account
 

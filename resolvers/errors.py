@@ -94,6 +94,7 @@ class Code(LabeledEnum):
     TOO_MANY_ROWS = "TOO_MANY_ROWS", "表格行数超过上限"
     DUPLICATE_IN_FILE = "DUPLICATE_IN_FILE", "与表格中前面的行重复"
     NOTHING_SELECTED = "NOTHING_SELECTED", "没有符合条件的数据"
+    CONFLICTING_SELECTION = "CONFLICTING_SELECTION", "不能同时勾选数据并选择全部，请只选其一"
     NOT_FOUND = "NOT_FOUND", "对象不存在或无权访问"
     IMPORT_FAILED = "IMPORT_FAILED", "导入过程中出错，已全部撤销，未导入任何数据"
     LEARNER_EXISTS = "LEARNER_EXISTS", "该身份证号的学员已存在"

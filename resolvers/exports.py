@@ -17,7 +17,7 @@ from models.base import SHANGHAI
 from models.message import MessageKind
 from models.verification import CodePurpose
 from resolvers import audit, verification
-from resolvers.errors import Code, Invalid
+from resolvers.errors import Code, Invalid, Problems
 from resolvers.messages import Progress, notify
 from server.bulk import fetch_rows
 
@@ -45,9 +45,14 @@ async def run_export(
     filename: str,
     action: str,
     detail: dict[str, Any],
+    problems: Problems | None = None,
 ) -> Exported:
-    """Write the rows ``chunks`` yields; ``row_count`` (from the same query) must be non-zero."""
+    """Write the rows ``chunks`` yields; ``row_count`` (from the same query) must be non-zero.
+    ``problems`` found before (the selection) refuse the export inside its progress, which then
+    ends as for any refusal."""
     async with Progress(ctx, row_count, "导出").until_finished() as progress:
+        if problems is not None:
+            problems.raise_any()
         if row_count == 0:
             raise Invalid.one("filter", Code.NOTHING_SELECTED, "没有符合条件的数据可导出")
         if not account.phone:

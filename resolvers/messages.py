@@ -23,7 +23,8 @@ from models.account import Account, AccountKind, AccountStatus, Module, Session
 from models.message import Message, MessageKind
 from resolvers import checks, policy
 from resolvers.access import require_module
-from resolvers.errors import Code, Invalid, NotFound, Problems
+from resolvers.errors import Code, NotFound, Problems
+from resolvers.selection import require_selected
 from server.bulk import insert_returning
 
 if TYPE_CHECKING:
@@ -37,14 +38,16 @@ CLOSE_REVOKED = 4403
 # --- writing ---------------------------------------------------------------------------------
 
 async def institution_recipients(institution_id: int, module: Module | None) -> list[int]:
-    """Active users of an institution who may use ``module`` (sub-users limited elsewhere don't
-    get its messages) — as the read policy's ``Caller.holds`` says, which also decides what they
-    read of them later."""
+    """Active users of an institution who may use ``module`` (sub-users without it, or without
+    any module, don't get its messages)."""
     accounts = await Account.filter(
         institution_id=institution_id, status=AccountStatus.ACTIVE,
         kind__in=[AccountKind.INSTITUTION_ADMIN, AccountKind.INSTITUTION_USER],
-    ).only("id", "kind", "modules")
-    return [account.id for account in accounts if module is None or policy.Caller(account).holds(module)]
+    ).values_list("id", "kind", "all_modules", "modules")
+    return [
+        account_id for account_id, kind, all_modules, modules in accounts
+        if module is None or policy.uses_module(AccountKind(kind), all_modules, modules, module)
+    ]
 
 
 def message_row(account_id: int, kind: MessageKind, title: str, body: str, *,
@@ -187,15 +190,14 @@ async def unread_count(ctx: Context) -> int:
 
 
 async def mark_read(ctx: Context, ids: list[str] | None, everything: bool) -> int:
-    """Mark the given messages (or all) read; answers how many were unread. Another account's
-    message ID is NOT_FOUND and nothing changes."""
+    """Mark the ticked messages (or, with ``everything``, all) read; answers how many were unread.
+    Another account's message ID is NOT_FOUND and nothing changes."""
     account = require_reader(ctx)
-    if not everything and not ids:
-        raise Invalid.one("ids", Code.REQUIRED, "请选择消息，或选择全部标为已读")
+    chosen = require_selected(ids, everything, what="消息", verb="标为已读")
     own = policy.owned(ctx, Message)
     query = own.filter(read_at__isnull=True)
-    if not everything:
-        pks = {policy.pk_of(Message, value) for value in ids or []}
+    if not chosen.all_matching:
+        pks = set(chosen.pks(Message))
         if 0 in pks or await own.filter(id__in=pks).count() != len(pks):
             raise NotFound()
         query = query.filter(id__in=pks)

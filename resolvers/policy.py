@@ -100,14 +100,11 @@ class Caller:
         return self.account.id if self.account is not None else None
 
     def holds(self, module: Module) -> bool:
-        """May use ``module`` of their institution: a main account (and a partner, which acts as
-        one) uses every module; a sub-user those it was given (none listed: every one, B9)."""
+        """May use ``module`` of their institution (B9, see ``uses_module``)."""
         account = self.account
         if account is None or not account.is_institution_member:
             return False
-        if account.kind == AccountKind.INSTITUTION_ADMIN or not account.modules:
-            return True
-        return module.value in account.modules
+        return uses_module(account.kind, account.all_modules, account.modules, module)
 
     def institution(self, *modules: Module) -> int | None:
         """The caller's institution, when they are one of its users holding one of ``modules``
@@ -133,6 +130,16 @@ class Caller:
         account = self.account
         return (account is not None and account.is_institution_member and bool(self.modules)
                 and not any(self.holds(m) for m in self.modules))
+
+
+def uses_module(kind: AccountKind, all_modules: bool, modules: list[str], module: Module) -> bool:
+    """Whether a user of an institution may use ``module`` (B9) — the one place deciding it, from
+    an account's stored values: a main account (and a partner, which acts as one) uses every
+    module; a sub-user every module when given all (``all_modules``), else those listed — an empty
+    list is none (issue 14: unticking every box must not grant everything)."""
+    if kind == AccountKind.INSTITUTION_ADMIN:
+        return True
+    return kind == AccountKind.INSTITUTION_USER and (all_modules or module.value in modules)
 
 
 def caller(ctx: Context, *, incomplete_ok: bool = False) -> Caller:

@@ -49,9 +49,14 @@ class AccountType(ModelNode):
     def masked_phone(self, root: strawberry.Parent[Any]) -> str:
         return mask_phone(root.phone)
 
-    @strawberry.field(description="可使用的模块；空表示全部（B9）")
+    @strawberry.field(description="子用户可使用的模块（B9）；为空且 allModules 为 false 时没有任何模块")
     def modules(self, root: strawberry.Parent[Any]) -> list[ModuleEnum]:  # type: ignore[valid-type]
         return [Module(value) for value in root.modules]
+
+    @strawberry.field(description="可使用全部模块（含今后新增的模块）：院校主账户恒为 true；子用户由主账户明确选择（B9）")
+    def all_modules(self, root: strawberry.Parent[Any]) -> bool:
+        return root.kind == AccountKind.INSTITUTION_ADMIN or (
+            root.kind == AccountKind.INSTITUTION_USER and root.all_modules)
 
     @strawberry.field(description="所属院校机构；学分银行工作人员为空")
     async def institution(self, root: strawberry.Parent[Any]) -> InstitutionType | None:
@@ -123,7 +128,10 @@ class AddSubUserInput:
     password: str = strawberry.field(description="初始密码（子用户首次登录须修改）")
     password_confirmation: str = strawberry.field(description="确认密码")
     modules: list[ModuleEnum] | None = strawberry.field(  # type: ignore[valid-type]
-        default=None, description="可使用的模块；不传或为空表示全部"
+        default=None, description="可使用的模块；不传或为空表示没有任何模块（可登录，但看不到本机构的数据）"
+    )
+    all_modules: bool = strawberry.field(
+        default=False, description="可使用全部模块（含今后新增的模块），须明确选择；不能与 modules 同时给出（CONFLICTING_SELECTION）"
     )
 
 
@@ -132,7 +140,10 @@ class UpdateSubUserInput:
     name: str | None = strawberry.field(default=None, description="姓名")
     phone: str | None = strawberry.field(default=None, description="手机号")
     modules: list[ModuleEnum] | None = strawberry.field(  # type: ignore[valid-type]
-        default=None, description="可使用的模块；空列表表示全部"
+        default=None, description="可使用的模块：给出即替换（并取消“全部模块”），空列表表示没有任何模块"
+    )
+    all_modules: bool | None = strawberry.field(
+        default=None, description="true：可使用全部模块（含今后新增的）；false：只可使用 modules 中的模块；不传保持原值"
     )
 
 

@@ -38,6 +38,7 @@ from schema.reference import (
     MajorClassType,
     MajorType,
 )
+from schema.selection import all_matching, selected_ids
 from schema.spreadsheet import (
     ExportPayload,
     FileLink,
@@ -234,9 +235,10 @@ class ImportAchievementsInput:
     progress_key: str | None = strawberry.field(default=None, description="进度订阅的键：先以同一键订阅 progress(key:)，即可收到进度（B8）")
 
 
-@strawberry.input(description="导出机构成果（F4.10）：选中的行，或不选时当前筛选条件下的全部行")
+@strawberry.input(description="导出机构成果（F4.10）：勾选的行，或 allMatching 为 true 时当前筛选条件下的全部行")
 class ExportAchievementsInput:
-    ids: list[strawberry.ID] | None = strawberry.field(default=None, description="选中的成果；为空时按 filter 导出全部")
+    ids: list[strawberry.ID] | None = selected_ids("成果")
+    all_matching: bool = all_matching()
     filter: AchievementFilter | None = strawberry.field(default=None, description="当前列表的筛选条件")
     code: str | None = strawberry.field(default=None, description="发往当前账户绑定手机的验证码（用途 EXPORT）")
     progress_key: str | None = strawberry.field(default=None, description="进度订阅的键：先以同一键订阅 progress(key:)，即可收到进度（B8）")
@@ -308,7 +310,7 @@ class AchievementMutation:
     async def export_achievements(self, info: Info, input: ExportAchievementsInput) -> ExportPayload:
         follow_progress(info, input.progress_key)
         async def run() -> dict[str, Any]:
-            result = await export.export(info.context, input.ids, input.filter, input.code)
+            result = await export.export(info.context, input.ids, input.all_matching, input.filter, input.code)
             return {"file": file_link(info, result.key, result.filename), "row_count": result.row_count}
 
         return await mutate(info, ExportPayload, run())

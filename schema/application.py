@@ -30,6 +30,7 @@ from schema.institution import InstitutionType
 from schema.labels import labeled_enum
 from schema.learner import LearnerAchievementType
 from schema.node import ModelNode, children, related
+from schema.selection import all_matching, selected_ids
 from schema.snapshot import (
     ConversionGrant,
     ConversionResultSource,
@@ -169,12 +170,11 @@ class ApplicationFilter:
     batch_id: strawberry.ID | None = strawberry.field(default=None, description="批次（审核批次中的学员）")
 
 
-@strawberry.input(description="机构发起转换（F9.7）")
+@strawberry.input(description="机构发起转换（F9.7）：勾选的学员成果，或 allMatching 为 true 时全部可申请的学员")
 class ApplyConversionInput:
     rule_id: strawberry.ID = strawberry.field(description="与我相关的已发布规则")
-    learner_achievement_ids: list[strawberry.ID] | None = strawberry.field(
-        default=None, description="本机构持有源成果的学员成果；为空表示全部可申请的学员"
-    )
+    learner_achievement_ids: list[strawberry.ID] | None = selected_ids("本机构持有源成果的学员成果")
+    all_matching: bool = all_matching("该规则下本机构全部可申请的学员（eligibleLearnerAchievements，每名学员一条）")
 
 
 @strawberry.input(description="学员个人申请转换（F15）")
@@ -183,10 +183,11 @@ class ApplyForConversionInput:
     learner_achievement_id: strawberry.ID = strawberry.field(description="本人持有的源成果")
 
 
-@strawberry.input(description="审核转换申请（F10.3）：不选则审核当前筛选条件下全部待审核的申请")
+@strawberry.input(description="审核转换申请（F10.3）：勾选的申请，或 allMatching 为 true 时当前筛选条件下全部待审核的申请")
 class ReviewConversionInput:
-    ids: list[strawberry.ID] | None = strawberry.field(default=None, description="所选申请（个人申请或批次中的学员）")
-    filter: ApplicationFilter | None = strawberry.field(default=None, description="未选择时的筛选条件")
+    ids: list[strawberry.ID] | None = selected_ids("申请（个人申请或批次中的学员）")
+    all_matching: bool = all_matching("当前筛选条件（filter）下全部待审核的申请")
+    filter: ApplicationFilter | None = strawberry.field(default=None, description="allMatching 为 true 时的筛选条件")
     decision: DecisionEnum = strawberry.field(  # type: ignore[valid-type]
         description="PASSED（通过，申请变为转换成功）或 FAILED（不通过，须填写原因）"
     )
@@ -202,7 +203,8 @@ class RequestReReviewInput:
 @strawberry.input(description="导出转换申请（F10.5, F11.1）")
 class ExportApplicationsInput:
     received: bool = strawberry.field(default=True, description="true：机构接收；false：机构发起")
-    ids: list[strawberry.ID] | None = strawberry.field(default=None, description="所选申请；为空时按 filter 导出全部")
+    ids: list[strawberry.ID] | None = selected_ids("申请")
+    all_matching: bool = all_matching()
     filter: ApplicationFilter | None = strawberry.field(default=None, description="当前筛选条件")
     code: str | None = strawberry.field(default=None, description="绑定手机验证码（用途 EXPORT）")
     progress_key: str | None = strawberry.field(default=None, description="进度订阅的键：先以同一键订阅 progress(key:)，即可收到进度（B8）")
@@ -302,7 +304,8 @@ class ApplicationMutation:
     async def export_applications(self, info: Info, input: ExportApplicationsInput) -> ExportPayload:
         follow_progress(info, input.progress_key)
         async def run() -> dict[str, Any]:
-            result = await records.export(info.context, input.received, input.ids, input.filter, input.code)
+            result = await records.export(info.context, input.received, input.ids, input.all_matching,
+                                          input.filter, input.code)
             return {"file": file_link(info, result.key, result.filename), "row_count": result.row_count}
 
         return await mutate(info, ExportPayload, run())

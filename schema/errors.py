@@ -80,7 +80,7 @@ class ItemResultType:
 class BatchPayload(Payload):
     results: list[ItemResultType] = strawberry.field(default_factory=list, description="逐项结果，与所选顺序一致")
 
-    @strawberry.field(description="成功的项数")
+    @strawberry.field(description="成功的项数（allMatching 时即按筛选条件实际处理的条数）")
     def succeeded(self) -> int:
         return sum(1 for item in self.results if item.ok)
 

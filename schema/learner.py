@@ -24,6 +24,7 @@ from schema.institution import InstitutionType
 from schema.labels import labeled_enum
 from schema.loaders import loader
 from schema.node import ModelNode, related
+from schema.selection import all_matching, selected_ids
 from schema.spreadsheet import (
     ExportPayload,
     FileLink,
@@ -179,7 +180,7 @@ class StoreLearnerAchievementInput:
 
 @strawberry.input(description="撤回学员成果（F5.5）")
 class WithdrawRecordsInput:
-    ids: list[strawberry.ID] = strawberry.field(description="要撤回的学员成果")
+    ids: list[strawberry.ID] = strawberry.field(description="要撤回的学员成果（至少勾选一条，撤回没有“全部”）")
     reason: str | None = strawberry.field(default=None, description="撤回原因（必填，不超过500字）")
     reason_file: Upload | None = strawberry.field(default=None, description="撤回原因文件（必填，PDF或图片，不超过10MB）")
 
@@ -199,17 +200,19 @@ class ImportLearnerAchievementsInput:
     progress_key: str | None = strawberry.field(default=None, description="进度订阅的键：先以同一键订阅 progress(key:)，即可收到进度（B8）")
 
 
-@strawberry.input(description="导出学员（F6.5）")
+@strawberry.input(description="导出学员（F6.5）：勾选的学员，或 allMatching 为 true 时当前筛选条件下的全部学员")
 class ExportLearnersInput:
-    ids: list[strawberry.ID] | None = strawberry.field(default=None, description="选中的学员；为空时按 filter 导出全部")
+    ids: list[strawberry.ID] | None = selected_ids("学员")
+    all_matching: bool = all_matching()
     filter: LearnerFilter | None = strawberry.field(default=None, description="当前列表的筛选条件")
     code: str | None = strawberry.field(default=None, description="绑定手机验证码（用途 EXPORT）")
     progress_key: str | None = strawberry.field(default=None, description="进度订阅的键：先以同一键订阅 progress(key:)，即可收到进度（B8）")
 
 
-@strawberry.input(description="导出学员成果（F5.6）")
+@strawberry.input(description="导出学员成果（F5.6）：勾选的学员成果，或 allMatching 为 true 时当前筛选条件下的全部")
 class ExportLearnerAchievementsInput:
-    ids: list[strawberry.ID] | None = strawberry.field(default=None, description="选中的学员成果；为空时按 filter 导出全部")
+    ids: list[strawberry.ID] | None = selected_ids("学员成果")
+    all_matching: bool = all_matching()
     filter: LearnerAchievementFilter | None = strawberry.field(default=None, description="当前列表的筛选条件")
     code: str | None = strawberry.field(default=None, description="绑定手机验证码（用途 EXPORT）")
     progress_key: str | None = strawberry.field(default=None, description="进度订阅的键：先以同一键订阅 progress(key:)，即可收到进度（B8）")
@@ -341,7 +344,8 @@ class LearnerMutation:
     async def export_learners(self, info: Info, input: ExportLearnersInput) -> ExportPayload:
         follow_progress(info, input.progress_key)
         async def run() -> dict[str, Any]:
-            return _export(info, await export.export_learners(info.context, input.ids, input.filter, input.code))
+            return _export(info, await export.export_learners(info.context, input.ids, input.all_matching, input.filter,
+                                                          input.code))
 
         return await mutate(info, ExportPayload, run())
 
@@ -366,7 +370,8 @@ class LearnerMutation:
     async def export_learner_achievements(self, info: Info, input: ExportLearnerAchievementsInput) -> ExportPayload:
         follow_progress(info, input.progress_key)
         async def run() -> dict[str, Any]:
-            return _export(info, await export.export_records(info.context, input.ids, input.filter, input.code))
+            return _export(info, await export.export_records(info.context, input.ids, input.all_matching, input.filter,
+                                                         input.code))
 
         return await mutate(info, ExportPayload, run())
 

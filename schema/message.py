@@ -17,6 +17,7 @@ from schema.connection import Connection, paginate
 from schema.errors import Payload, mutate
 from schema.labels import labeled_enum
 from schema.node import ModelNode
+from schema.selection import all_matching, selected_ids
 
 MessageKindEnum = labeled_enum(MessageKind, description="消息类别")
 
@@ -52,10 +53,12 @@ class MessageFilter:
     read: bool | None = strawberry.field(default=None, description="true 只看已读，false 只看未读")
 
 
-@strawberry.input(description="标为已读：给出消息ID，或 all 为 true 全部标为已读")
+@strawberry.input(description="标为已读：勾选的消息，或 allMatching 为 true 时全部标为已读")
 class MarkMessagesReadInput:
-    ids: list[strawberry.ID] | None = strawberry.field(default=None, description="消息ID")
-    all: bool = strawberry.field(default=False, description="全部标为已读")
+    ids: list[strawberry.ID] | None = selected_ids("消息")
+    all_matching: bool = all_matching("我的全部消息")
+    all: bool = strawberry.field(default=False, description="同 allMatching（旧名称）",
+                                 deprecation_reason="请改用 allMatching（各批量操作统一的“全部”写法）")
 
 
 @strawberry.type(description="标为已读的结果")
@@ -104,7 +107,7 @@ class MessageMutation:
     @strawberry.mutation(description="将消息标为已读（一条、多条或全部）")
     async def mark_messages_read(self, info: Info, input: MarkMessagesReadInput) -> MarkMessagesReadPayload:
         async def run() -> dict[str, int]:
-            marked = await messages.mark_read(info.context, input.ids, input.all)
+            marked = await messages.mark_read(info.context, input.ids, input.all_matching or input.all)
             return {"marked": marked, "unread_count": await messages.unread_count(info.context)}
 
         return await mutate(info, MarkMessagesReadPayload, run())

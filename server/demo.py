@@ -95,6 +95,8 @@ async def seed(passwords: Passwords) -> list[str]:
                 username=username, password_hash=await passwords.hash(password), kind=kind,
                 institution=institution, name=name, phone=phone,
                 must_change_password=must_change, synced_from=synced,
+                # The demo's sub-user may use every module (B9: an explicit choice).
+                all_modules=kind == AccountKind.INSTITUTION_USER,
             )
             created.append(username)
     return created

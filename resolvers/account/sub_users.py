@@ -1,5 +1,8 @@
 """Sub-users of an institution (F14.1), managed by its main account.
 
+Modules (B9): a sub-user uses the modules listed, or every module when given all (``allModules``,
+an explicit choice); an empty list is none — it may log in but reads nothing of its institution.
+
 A disabled or deleted user's sessions are revoked at once, and every request re-reads the
 account's status, so their token fails on its very next request.
 """
@@ -55,6 +58,14 @@ def _modules(problems: Problems, values: list[Any] | None) -> list[str]:
     return sorted(set(modules))
 
 
+def _module_choice(problems: Problems, values: list[Any] | None, all_modules: bool | None) -> list[str]:
+    """The listed modules; ``allModules`` beside a non-empty list is ambiguous (issue 14)."""
+    if all_modules and values:
+        problems.add("allModules", Code.CONFLICTING_SELECTION,
+                     "不能同时勾选模块并选择全部模块，请只选其一")
+    return _modules(problems, values)
+
+
 async def add(ctx: Context, data: Any) -> Account:
     admin = require_institution_admin(ctx)
     problems = Problems()
@@ -64,7 +75,7 @@ async def add(ctx: Context, data: Any) -> Account:
     checks.new_password(
         problems, "password", data.password, data.password_confirmation, "passwordConfirmation"
     )
-    modules = _modules(problems, data.modules)
+    modules = _module_choice(problems, data.modules, data.all_modules)
     problems.raise_any()
     if await Account.exists(username=username):
         raise Invalid.one("username", Code.USERNAME_TAKEN)
@@ -79,6 +90,7 @@ async def add(ctx: Context, data: Any) -> Account:
                 name=name,
                 phone=phone,
                 modules=modules,
+                all_modules=bool(data.all_modules),
                 # The main account chose this password: the user replaces it at first login.
                 must_change_password=True,
             )
@@ -96,8 +108,14 @@ async def update(ctx: Context, user_id: object, data: Any) -> Account:
         changes["name"] = checks.text(problems, "name", data.name, 32)
     if data.phone is not None:
         changes["phone"] = checks.phone(problems, "phone", data.phone)
-    if data.modules is not None:
-        changes["modules"] = _modules(problems, data.modules)
+    modules = _module_choice(problems, data.modules, data.all_modules)
+    if data.all_modules:
+        changes.update(modules=[], all_modules=True)
+    elif data.modules is not None:
+        # Ticking modules is choosing them: a sub-user that had all now has only these.
+        changes.update(modules=modules, all_modules=False)
+    elif data.all_modules is False:
+        changes["all_modules"] = False
     problems.raise_any()
     async with in_transaction():
         for attr, value in changes.items():

@@ -14,6 +14,7 @@ from resolvers import audit, policy
 from resolvers.access import require_institution_member
 from resolvers.batch import ItemResult, failed, not_found
 from resolvers.errors import Code
+from resolvers.selection import require_selected
 
 if TYPE_CHECKING:
     from server.context import Context
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
 
 async def delete_many(ctx: Context, ids: list[str]) -> list[ItemResult]:
     account = require_institution_member(ctx, Module.ACHIEVEMENTS)
+    ids = require_selected(ids, what="成果", verb="删除", all_allowed=False).ids
     results: list[ItemResult] = []
     async with in_transaction():
         for item_id in ids:

@@ -13,11 +13,12 @@ from models.achievement import (
     CertificateGrade,
     RecognitionStatus,
 )
-from resolvers import policy
 from resolvers.access import require_institution_member
 from resolvers.achievement.counts import learner_counts, related_rule_counts
 from resolvers.achievement.listing import catalogue, filtered
+from resolvers.errors import Problems
 from resolvers.exports import Exported, cell_time, describe_filter, keyset_chunks, run_export
+from resolvers.selection import selected
 
 if TYPE_CHECKING:
     from server.context import Context
@@ -76,14 +77,15 @@ async def _rows(query: Any) -> AsyncIterator[list[Sequence[Any]]]:
         ]
 
 
-async def export(ctx: Context, ids: list[Any] | None, filter: Any | None, code: str | None) -> Exported:
+async def export(ctx: Context, ids: list[Any] | None, all_matching: bool, filter: Any | None,
+                 code: str | None) -> Exported:
     account = require_institution_member(ctx, Module.ACHIEVEMENTS)
-    if ids:
-        query = catalogue(ctx).filter(id__in=[policy.pk_of(Achievement, i) for i in ids])
-    else:
-        query = filtered(ctx, filter)
+    problems = Problems()
+    chosen = selected(problems, ids, all_matching, what="成果", verb="导出")
+    query = (filtered(ctx, filter) if chosen.all_matching
+             else catalogue(ctx).filter(id__in=chosen.pks(Achievement)))
     return await run_export(
         ctx, account, code=code, row_count=await query.count(), title="机构成果",
         headers=HEADERS, chunks=_rows(query), filename="机构成果.xlsx", action="achievement.export",
-        detail={"selected": len(ids or []), "filter": describe_filter(filter)},
+        detail={"selected": len(ids or []), "filter": describe_filter(filter)}, problems=problems,
     )

@@ -12,6 +12,7 @@ from resolvers import audit, policy
 from resolvers.access import require_staff
 from resolvers.batch import ItemResult, failed, not_found
 from resolvers.errors import Code
+from resolvers.selection import require_selected
 
 if TYPE_CHECKING:
     from server.context import Context
@@ -20,6 +21,8 @@ if TYPE_CHECKING:
 async def advance(ctx: Context, ids: list[str], target: RecognitionStatus) -> list[ItemResult]:
     """Move each achievement one step to ``target``; answer per item."""
     require_staff(ctx)
+    verb = "开始认定" if target == RecognitionStatus.RECOGNIZING else "认定"
+    ids = require_selected(ids, what="成果", verb=verb, all_allowed=False).ids
     sources = [s for s, t in RECOGNITION_TRANSITIONS.items() if t == target]
     results: list[ItemResult] = []
     async with in_transaction():

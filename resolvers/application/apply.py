@@ -34,6 +34,7 @@ from resolvers.dates import today
 from resolvers.errors import Code, Invalid, NotFound, Problem
 from resolvers.ids import encode_id
 from resolvers.messages import notify_institution
+from resolvers.selection import require_selected
 from server.bulk import bulk_insert
 
 if TYPE_CHECKING:
@@ -87,15 +88,18 @@ def _row(kind: ApplicationKind, rule: ConversionRule, version: RuleVersion, reco
 
 
 async def apply_batch(ctx: Context, data: Any) -> Applied:
-    """F9.7: the selected learners of mine (or all eligible ones) in one batch to the publisher."""
+    """F9.7: the ticked learners of mine (or, with ``allMatching``, all eligible ones) in one batch
+    to the publisher."""
     account = reviewer(ctx)
     institution = account.institution
     assert institution is not None
     rule, version, sources = await usable_rule(ctx, data.rule_id)
     refuse_own_rule(rule, institution.id)
+    chosen = require_selected(data.learner_achievement_ids, data.all_matching, what="学员成果", verb="发起转换",
+                              field="learnerAchievementIds")
     candidates = eligible(ctx, institution.id, rule, sources).select_related("learner")
-    if data.learner_achievement_ids:
-        wanted = [policy.pk_of(LearnerAchievement, i) for i in data.learner_achievement_ids]
+    if not chosen.all_matching:
+        wanted = chosen.pks(LearnerAchievement)
         records = {r.id: r for r in await candidates.filter(id__in=wanted)}
         problems = [Problem(f"learnerAchievementIds.{n}", *await _why_not(ctx, rule, sources, pk))
                     for n, pk in enumerate(wanted) if pk not in records]

@@ -6,9 +6,10 @@ from collections.abc import AsyncIterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from models.application import ApplicationKind, ApplicationStatus, ConversionApplication
-from resolvers import policy
 from resolvers.application import scope
+from resolvers.errors import Problems
 from resolvers.exports import Exported, cell_time, describe_filter, keyset_chunks, run_export
+from resolvers.selection import selected
 
 if TYPE_CHECKING:
     from server.context import Context
@@ -30,15 +31,18 @@ async def _rows(query: Any) -> AsyncIterator[list[Sequence[Any]]]:
                reason in chunk]
 
 
-async def export(ctx: Context, received: bool, ids: list[Any] | None, filter: Any | None,
-                 code: str | None) -> Exported:
+async def export(ctx: Context, received: bool, ids: list[Any] | None, all_matching: bool,
+                 filter: Any | None, code: str | None) -> Exported:
     account = scope.reviewer(ctx)
+    problems = Problems()
+    chosen = selected(problems, ids, all_matching, what="申请", verb="导出")
     base = scope.received(ctx) if received else scope.initiated(ctx)
-    query = (base.filter(id__in=[policy.pk_of(ConversionApplication, i) for i in ids])
-             if ids else scope.filtered(base, filter))
+    query = (scope.filtered(base, filter) if chosen.all_matching
+             else base.filter(id__in=chosen.pks(ConversionApplication)))
     title = "转换申请（机构接收）" if received else "转换申请（机构发起）"
     return await run_export(
         ctx, account, code=code, row_count=await query.count(), title=title[:31], headers=HEADERS,
         chunks=_rows(query), filename=f"{title}.xlsx", action="application.export",
         detail={"received": received, "selected": len(ids or []), "filter": describe_filter(filter)},
+        problems=problems,
     )

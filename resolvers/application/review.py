@@ -1,5 +1,5 @@
-"""``reviewConversion`` (D1, F10.3, F10.4): pass or fail rows, answered per row; with nothing
-selected, every pending row of the current filter. A row is decided by one conditional UPDATE
+"""``reviewConversion`` (D1, F10.3, F10.4): pass or fail rows, answered per row: the ticked rows,
+or with ``allMatching`` every pending row of the current filter (never an empty selection). A row is decided by one conditional UPDATE
 (status still 审核中), so of two reviewers at the same moment exactly one decides it. A passed
 row records the learner's conversion result (F11.2). Re-review (B4) sends a failed row back once."""
 
@@ -35,6 +35,7 @@ from resolvers.batch import ItemResult, failed, not_found
 from resolvers.errors import Code, Invalid, Problems
 from resolvers.ids import encode_id
 from resolvers.messages import message_row, notify_institution, write_messages
+from resolvers.selection import selected
 from server.bulk import bulk_insert, fetch_rows
 
 if TYPE_CHECKING:
@@ -50,11 +51,12 @@ async def review(ctx: Context, data: Any) -> list[ItemResult]:
     reason = checks.text(problems, "reason", data.reason, 500, required=False, multiline=True)
     if decision == Decision.FAILED and not reason and not problems.items:
         problems.add("reason", Code.REASON_REQUIRED)
+    chosen = selected(problems, data.ids, data.all_matching, what="申请", verb="审核")
     problems.raise_any()
     scope = received(ctx)
-    if data.ids:
+    if not chosen.all_matching:
         # A row named twice is decided and answered once.
-        wanted = [(item, policy.pk_of(ConversionApplication, item)) for item in dict.fromkeys(data.ids)]
+        wanted = [(item, policy.pk_of(ConversionApplication, item)) for item in dict.fromkeys(chosen.ids)]
         rows = dict(await scope.filter(id__in=[pk for _, pk in wanted]).values_list("id", "status"))
     else:
         pending = filtered(scope, data.filter).filter(status=DECIDABLE)

@@ -6,10 +6,11 @@ from collections.abc import AsyncIterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from models.achievement import AchievementCategory, AchievementSubtype
-from models.learner import LearnerStatus, StorageSource
+from models.learner import Learner, LearnerAchievement, LearnerStatus, StorageSource
+from resolvers.errors import Problems
 from resolvers.exports import Exported, cell_time, describe_filter, keyset_chunks, run_export
-from resolvers.ids import decode_id
 from resolvers.learner import learners, records, scope
+from resolvers.selection import selected
 from validators.contact import mask_phone
 
 if TYPE_CHECKING:
@@ -40,27 +41,31 @@ async def _record_rows(query: Any) -> AsyncIterator[list[Sequence[Any]]]:
                created in chunk]
 
 
-async def export_learners(ctx: Context, ids: list[Any] | None, filter: Any | None,
+async def export_learners(ctx: Context, ids: list[Any] | None, all_matching: bool, filter: Any | None,
                           code: str | None) -> Exported:
     account = scope.institution_member(ctx)
-    query = (scope.learners(ctx).filter(id__in=[decode_id(i, "Learner", strict=False) for i in ids])
-             if ids else learners.filtered(ctx, filter))
+    problems = Problems()
+    chosen = selected(problems, ids, all_matching, what="学员", verb="导出")
+    query = (learners.filtered(ctx, filter) if chosen.all_matching
+             else scope.learners(ctx).filter(id__in=chosen.pks(Learner)))
     return await run_export(
         ctx, account, code=code, row_count=await query.count(), title="学员信息",
         headers=LEARNER_HEADERS, chunks=_learner_rows(query), filename="学员信息.xlsx",
         action="learner.export", detail={"selected": len(ids or []), "filter": describe_filter(filter)},
+        problems=problems,
     )
 
 
-async def export_records(ctx: Context, ids: list[Any] | None, filter: Any | None,
+async def export_records(ctx: Context, ids: list[Any] | None, all_matching: bool, filter: Any | None,
                          code: str | None) -> Exported:
     account = scope.institution_member(ctx)
-    query = (scope.learner_achievements(ctx).filter(
-        id__in=[decode_id(i, "LearnerAchievement", strict=False) for i in ids])
-        if ids else records.filtered(ctx, filter))
+    problems = Problems()
+    chosen = selected(problems, ids, all_matching, what="学员成果", verb="导出")
+    query = (records.filtered(ctx, filter) if chosen.all_matching
+             else scope.learner_achievements(ctx).filter(id__in=chosen.pks(LearnerAchievement)))
     return await run_export(
         ctx, account, code=code, row_count=await query.count(), title="学员成果",
         headers=RECORD_HEADERS, chunks=_record_rows(query), filename="学员成果.xlsx",
         action="learner_achievement.export",
-        detail={"selected": len(ids or []), "filter": describe_filter(filter)},
+        detail={"selected": len(ids or []), "filter": describe_filter(filter)}, problems=problems,
     )

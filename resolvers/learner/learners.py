@@ -23,6 +23,7 @@ from resolvers.batch import ItemResult, failed, not_found
 from resolvers.dates import year_bounds
 from resolvers.errors import Code, Invalid, Problems
 from resolvers.learner import scope
+from resolvers.selection import require_selected
 from validators.person_name import same_name
 
 if TYPE_CHECKING:
@@ -145,6 +146,7 @@ async def update(ctx: Context, learner_id: Any, data: Any) -> Learner:
 
 async def delete_many(ctx: Context, ids: list[Any]) -> list[ItemResult]:
     scope.institution_member(ctx)
+    ids = require_selected(ids, what="学员", verb="删除", all_allowed=False).ids
     results: list[ItemResult] = []
     async with in_transaction():
         for item_id in ids:

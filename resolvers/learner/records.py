@@ -25,6 +25,7 @@ from resolvers.ids import decode_id
 from resolvers.learner import scope
 from resolvers.learner.learners import activation, check_person, registered_accounts
 from resolvers.learner.withdrawn import tell_learners
+from resolvers.selection import selected
 from validators.person_name import same_name
 
 if TYPE_CHECKING:
@@ -183,8 +184,7 @@ async def withdraw(ctx: Context, ids: list[Any], reason: str | None, reason_file
             problems.add("reasonFile", Code.FILE_TOO_LARGE, "撤回原因文件不能超过10MB")
         elif kind is None:
             problems.add("reasonFile", Code.INVALID_FILE_TYPE, "撤回原因文件只能是PDF或图片")
-    if not ids:
-        problems.add("ids", Code.REQUIRED, "请选择要撤回的学员成果")
+    ids = selected(problems, ids, what="学员成果", verb="撤回", all_allowed=False).ids
     problems.raise_any()
     assert kind is not None
     file_name = (getattr(reason_file, "filename", "") or f"撤回原因{kind[1]}")[:200]

@@ -13,7 +13,7 @@ from tests.support.api import Api, GraphQLResult
 from tests.support.db import snapshot
 from tests.support.flows import CSUST, CSUST_TEACHER, HNU_SYNCED, LOGIN, STAFF, login
 
-ACCOUNT = "id username name phone maskedPhone kind status modules mustChangePassword"
+ACCOUNT = "id username name phone maskedPhone kind status modules allModules mustChangePassword"
 ERRORS = "errors { field code message }"
 
 ADD = f"""
@@ -125,7 +125,7 @@ async def test_f14_1_add_sub_user_appears_in_list_and_logs_in(api: Api, demo: No
     assert {k: v for k, v in added.items() if k != "id"} == {
         "username": "csust_wang", "name": "王老师", "phone": "13900000005",
         "maskedPhone": "139****0005", "kind": "INSTITUTION_USER", "status": "ACTIVE",
-        "modules": ["ACHIEVEMENTS", "MESSAGES"], "mustChangePassword": True,
+        "modules": ["ACHIEVEMENTS", "MESSAGES"], "allModules": False, "mustChangePassword": True,
     }
 
     after = await sub_users(api, admin)
@@ -141,11 +141,12 @@ async def test_f14_1_add_sub_user_appears_in_list_and_logs_in(api: Api, demo: No
     assert me["kind"] == "INSTITUTION_USER"
 
 
-async def test_f14_1_phone_is_normalised_and_modules_default_to_all(api: Api, demo: None) -> None:
+async def test_f14_1_phone_is_normalised_and_modules_default_to_none(api: Api, demo: None) -> None:
+    """B9 (issue 14): no module chosen is no module; every module is the explicit allModules."""
     admin = await login(api, *CSUST)
     added = await add_user(api, admin, phone="+86 139-0000-0006")
     assert added["phone"] == "13900000006"
-    assert added["modules"] == []
+    assert (added["modules"], added["allModules"]) == ([], False)
 
 
 async def test_f14_1_list_filters_and_total_count(api: Api, demo: None) -> None:
@@ -205,9 +206,10 @@ async def test_f14_1_modify_changes_only_the_given_fields(api: Api, demo: None) 
     assert account == {**added, "name": "王二", "phone": "13700000001",
                        "maskedPhone": "137****0001", "modules": ["ACHIEVEMENTS"]}
 
-    # An empty list means every module again.
+    # An empty list means no module (issue 14), not every module.
     cleared = await api(UPDATE, {"id": added["id"], "input": {"modules": []}}, token=admin)
     assert cleared.ok("updateSubUser")["account"]["modules"] == []
+    assert cleared.ok("updateSubUser")["account"]["allModules"] is False
 
     listed = await sub_users(api, admin, {"username": "csust_wang"})
     assert listed["nodes"] == [{**account, "modules": []}]

@@ -44,11 +44,12 @@ async def test_f4_10_b3_selected_rows_are_exported_and_audited(api: Api, demo: N
     assert audit.detail["rows"] == 2 and audit.detail["selected"] == 2
 
 
-async def test_f4_10_nothing_selected_exports_the_whole_filter(api: Api, demo: None) -> None:
+async def test_f4_10_all_matching_exports_the_whole_filter(api: Api, demo: None) -> None:
+    """The manual's "未选中数据将导出全部数据", sent explicitly as allMatching (issue 14)."""
     token = await login(api, *CSUST)
     await _courses(api, token, ["数据课程一", "数据课程二", "其他课程"])
     code = await code_for(api, "EXPORT", token=token, bound_phone=PHONE)
-    result = await _export(api, token, filter={"name": "数据"}, code=code)
+    result = await _export(api, token, filter={"name": "数据"}, allMatching=True, code=code)
     assert result["rowCount"] == 2
     rows = read_rows(await download(api, result["file"]))
     assert sorted(r[0] for r in rows[1:]) == ["数据课程一", "数据课程二"]
@@ -61,10 +62,10 @@ async def test_f4_10_code_is_required_and_checked(api: Api, demo: None) -> None:
     await _courses(api, token, ["课程甲"])
     ignore = ("verification_code", "phone_send_slot", "outbound_message")
     before = await snapshot(ignore=ignore)
-    missing = await _export(api, token)
+    missing = await _export(api, token, allMatching=True)
     assert [e["code"] for e in missing["errors"]] == ["REQUIRED"]
     right = await code_for(api, "EXPORT", token=token, bound_phone=PHONE)
-    wrong = await _export(api, token, code=f"{(int(right) + 1) % 1_000_000:06d}")
+    wrong = await _export(api, token, allMatching=True, code=f"{(int(right) + 1) % 1_000_000:06d}")
     assert [e["code"] for e in wrong["errors"]] == ["CODE_INVALID"]
     assert await snapshot(ignore=ignore) == before
 
@@ -92,11 +93,11 @@ async def test_f4_10_empty_selection_is_refused_before_the_code_is_used(api: Api
     token = await login(api, *CSUST)
     code = await code_for(api, "EXPORT", token=token, bound_phone=PHONE)
     before = await snapshot()
-    result = await _export(api, token, filter={"name": "不存在的成果"}, code=code)
+    result = await _export(api, token, filter={"name": "不存在的成果"}, allMatching=True, code=code)
     assert [e["code"] for e in result["errors"]] == ["NOTHING_SELECTED"]
     assert await snapshot() == before
     await _courses(api, token, ["课程甲"])
-    assert (await _export(api, token, code=code))["rowCount"] == 1
+    assert (await _export(api, token, allMatching=True, code=code))["rowCount"] == 1
 
 
 async def test_f4_10_another_institutions_rows_are_never_exported(api: Api, demo: None) -> None:

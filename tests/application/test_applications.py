@@ -125,8 +125,10 @@ async def by_name(api: Api, token: str, filter: dict[str, Any] | None = None) ->
 
 
 async def batch_of(api: Api, s: Scene, *indexes: int) -> dict[str, Any]:
-    """HNU sends the holders at ``indexes`` (all eligible when none given) as one batch."""
-    return await apply(api, s.hnu, s.rule["id"], s.ids(*indexes) if indexes else [])
+    """HNU sends the holders at ``indexes`` (with none given, all eligible: allMatching) as one batch."""
+    if not indexes:
+        return await apply(api, s.hnu, s.rule["id"], all_matching=True)
+    return await apply(api, s.hnu, s.rule["id"], s.ids(*indexes))
 
 
 async def personal(api: Api, s: Scene, index: int, phone: str) -> tuple[str, dict[str, Any]]:
@@ -171,23 +173,29 @@ async def test_f9_7_chosen_learners_go_to_the_publisher_as_one_named_batch(api: 
     assert audit.detail == {"rule": s.rule["code"], "learners": 2}
 
 
-async def test_f9_7_an_empty_selection_applies_for_every_eligible_learner(api: Api, demo: None) -> None:
+async def test_f9_7_all_matching_applies_for_every_eligible_learner(api: Api, demo: None) -> None:
     s = await scene(api)
+    # An empty selection is not "all" (issue 14): refused, nothing written.
+    before = await snapshot()
+    assert await apply_refused(api, s.hnu, s.rule["id"], []) == [("learnerAchievementIds", "NOTHING_SELECTED")]
+    assert await apply_refused(api, s.hnu, s.rule["id"], None) == [("learnerAchievementIds", "NOTHING_SELECTED")]
+    assert await snapshot() == before
     applied = await batch_of(api, s)
     assert applied["batch"]["learnerCount"] == 3
     assert sorted(r["source"]["id"] for r in applied["applications"]) == sorted(s.ids(0, 1, 2))
     assert await eligible(api, s.hnu, s.rule["id"]) == []
     # Nobody is left: a second "all" is refused, and nothing is written.
     before = await snapshot()
-    assert await apply_refused(api, s.hnu, s.rule["id"], []) == [("learnerAchievementIds", "NOTHING_SELECTED")]
-    assert await apply_refused(api, s.hnu, s.rule["id"], None) == [("learnerAchievementIds", "NOTHING_SELECTED")]
+    assert await apply_refused(api, s.hnu, s.rule["id"], all_matching=True) == [
+        ("learnerAchievementIds", "NOTHING_SELECTED")]
     assert await snapshot() == before
 
 
 async def test_f9_7_without_eligible_learners_nothing_is_selected(api: Api, demo: None) -> None:
     s = await scene(api, learners=[])
     before = await snapshot()
-    assert await apply_refused(api, s.hnu, s.rule["id"]) == [("learnerAchievementIds", "NOTHING_SELECTED")]
+    assert await apply_refused(api, s.hnu, s.rule["id"], all_matching=True) == [
+        ("learnerAchievementIds", "NOTHING_SELECTED")]
     assert await snapshot() == before
 
 
@@ -225,7 +233,7 @@ async def test_f9_7_b2_a_learner_holding_two_sources_is_applied_for_once(api: Ap
                              publish=True)
     await store_record(api, s.hnu, tea["id"], "李毅", s.holders[0].id_number, "tea0001")
     assert len(await eligible(api, s.hnu, rule["id"])) == 2  # two records, one learner
-    applied = (await apply_result(api, s.hnu, rule["id"], [])).payload("applyConversion")
+    applied = (await apply_result(api, s.hnu, rule["id"], all_matching=True)).payload("applyConversion")
     assert applied["errors"] == [], applied["errors"]
     assert applied["batch"]["learnerCount"] == 1
     assert [r["learnerName"] for r in applied["applications"]] == ["李毅"]
@@ -315,7 +323,8 @@ async def test_b2_a_learner_without_the_source_cannot_apply(api: Api, demo: None
         ("learnerAchievementId", "NOT_A_SOURCE")]
     assert await apply_refused(api, s.hnu, s.rule["id"], [holder.record["id"]]) == [
         ("learnerAchievementIds.0", "NOT_A_SOURCE")]
-    assert await apply_refused(api, s.hnu, s.rule["id"]) == [("learnerAchievementIds", "NOTHING_SELECTED")]
+    assert await apply_refused(api, s.hnu, s.rule["id"], all_matching=True) == [
+        ("learnerAchievementIds", "NOTHING_SELECTED")]
     assert await snapshot() == before
 
 
@@ -385,7 +394,7 @@ async def test_b1_f9_7_f15_a_rule_not_in_force_takes_no_application(api: Api, de
     rule_id = await make(api, s)
     before = await snapshot()
     assert await apply_refused(api, s.hnu, rule_id, s.ids(0)) == [("ruleId", "RULE_NOT_IN_FORCE")]
-    assert await apply_refused(api, s.hnu, rule_id) == [("ruleId", "RULE_NOT_IN_FORCE")]
+    assert await apply_refused(api, s.hnu, rule_id, all_matching=True) == [("ruleId", "RULE_NOT_IN_FORCE")]
     assert await apply_personal_refused(api, token, rule_id, s.ids(0)[0]) == [("ruleId", "RULE_NOT_IN_FORCE")]
     assert await snapshot() == before
 
@@ -495,7 +504,7 @@ async def test_f10_3_failing_needs_a_reason_of_at_most_500_characters(api: Api, 
     assert (await node(api, s.csust, application))["failReason"] == "理" * 500
 
 
-async def test_f10_3_a_batch_is_reviewed_per_learner_and_none_selected_means_all_pending_of_the_filter(
+async def test_f10_3_a_batch_is_reviewed_per_learner_and_all_matching_means_all_pending_of_the_filter(
         api: Api, demo: None) -> None:
     s = await scene(api, learners=[("李毅", 1), ("李二", 2), ("王小明", 3), ("赵六", 4)])
     _, outside = await personal(api, s, 3, "13700000004")
@@ -503,8 +512,10 @@ async def test_f10_3_a_batch_is_reviewed_per_learner_and_none_selected_means_all
     rows = {a["learnerName"]: a["id"] for a in batch["applications"]}
     # One learner of the batch first.
     await review(api, s.csust, "PASSED", ids=[rows["李毅"]])
-    # Then nothing selected under the batch's filter: every still-pending row of that batch.
-    rest = await review(api, s.csust, "FAILED", filter={"batchId": batch["batch"]["id"]}, reason="材料不全")
+    # Then "all" (不勾选时默认审核全部, sent as allMatching) under the batch's filter: every
+    # still-pending row of that batch.
+    rest = await review(api, s.csust, "FAILED", filter={"batchId": batch["batch"]["id"]}, reason="材料不全",
+                        all_matching=True)
     assert sorted(r["id"] for r in rest["results"]) == sorted([rows["李二"], rows["王小明"]])
     assert (rest["succeeded"], rest["failed"]) == (2, 0)
     statuses = {name: row["status"] for name, row in (await by_name(api, s.csust)).items()}
@@ -514,14 +525,11 @@ async def test_f10_3_a_batch_is_reviewed_per_learner_and_none_selected_means_all
     # A filter with nothing pending left is refused, and nothing changes.
     before = await snapshot()
     for filter in ({"batchId": batch["batch"]["id"]}, {"learnerName": "没有这个人"}, {"kind": "INSTITUTION"}):
-        answer = await review_result(api, s.csust, "PASSED", filter=filter)
+        answer = await review_result(api, s.csust, "PASSED", filter=filter, all_matching=True)
         assert answer.refused("reviewConversion") == ["NOTHING_SELECTED"]
-    # An empty selection is no selection: the filter decides.
-    answer = await review_result(api, s.csust, "PASSED", ids=[], filter={"batchId": batch["batch"]["id"]})
-    assert answer.refused("reviewConversion") == ["NOTHING_SELECTED"]
     assert await snapshot() == before
-    # With neither selection nor filter: all pending rows of the publisher (the personal one).
-    last = await review(api, s.csust, "PASSED")
+    # "All" without a filter: all pending rows of the publisher (the personal one).
+    last = await review(api, s.csust, "PASSED", all_matching=True)
     assert [r["id"] for r in last["results"]] == [outside["id"]]
 
 
@@ -607,7 +615,7 @@ async def test_f10_4_two_reviewers_at_the_same_moment_decide_each_row_once(
     ids = [a["id"] for a in applied["applications"]]
     second = await teacher(api)
     selection: dict[str, Any] = {"ids": ids} if teacher_selects == "ids" else {
-        "filter": {"batchId": applied["batch"]["id"]}}
+        "filter": {"batchId": applied["batch"]["id"]}, "all_matching": True}
     main_answer, teacher_answer = await at_the_same_moment(
         [pk(i) for i in ids],
         review_result(api, s.csust, "PASSED", ids=ids),
@@ -637,7 +645,8 @@ async def test_f10_5_f11_1_received_and_initiated_rows_are_exported_with_a_code(
     rows = {a["learnerName"]: a["id"] for a in (await batch_of(api, s, 0, 1))["applications"]}
     await review(api, s.csust, "FAILED", ids=[rows["李二"]], reason="证书等级不符")
     # Without a code the export is refused.
-    missing = (await api(EXPORT, {"input": {"received": True}}, token=s.csust)).payload("exportApplications")
+    missing = (await api(EXPORT, {"input": {"received": True, "allMatching": True}}, token=s.csust)).payload(
+        "exportApplications")
     assert [e["code"] for e in missing["errors"]] == ["REQUIRED"]
 
     # 机构接收: the selected row only.
@@ -656,8 +665,9 @@ async def test_f10_5_f11_1_received_and_initiated_rows_are_exported_with_a_code(
     assert audit.detail["received"] is True and audit.detail["rows"] == 1 and audit.detail["selected"] == 1
     assert audit.actor_id == await account_id(CSUST[0])
 
-    # 机构发起: HNU's rows of the current filter (nothing selected).
-    initiated_export = await export(api, s.hnu, HNU_PHONE, received=False, filter={"status": "PENDING"})
+    # 机构发起: HNU's rows of the current filter (nothing ticked: "all", allMatching).
+    initiated_export = await export(api, s.hnu, HNU_PHONE, received=False, filter={"status": "PENDING"},
+                                    allMatching=True)
     assert (initiated_export["errors"], initiated_export["rowCount"]) == ([], 1)
     sheet = read_rows(await download(api, initiated_export["file"]))
     assert [(r[3], r[8]) for r in sheet[1:]] == [("李毅", "审核中")]
@@ -671,11 +681,13 @@ async def test_f10_5_an_export_of_nothing_is_refused_before_the_code_is_used(api
     await batch_of(api, s)
     code = await code_for(api, "EXPORT", token=s.csust, bound_phone=CSUST_PHONE)
     before = await snapshot()
-    empty = (await api(EXPORT, {"input": {"received": True, "filter": {"learnerName": "没有这个人"}, "code": code}},
+    empty = (await api(EXPORT, {"input": {"received": True, "filter": {"learnerName": "没有这个人"}, "code": code,
+                                          "allMatching": True}},
                        token=s.csust)).payload("exportApplications")
     assert [e["code"] for e in empty["errors"]] == ["NOTHING_SELECTED"]
     assert await snapshot() == before
-    again = (await api(EXPORT, {"input": {"received": True, "code": code}}, token=s.csust)).payload(
+    again = (await api(EXPORT, {"input": {"received": True, "code": code, "allMatching": True}},
+                       token=s.csust)).payload(
         "exportApplications")
     assert (again["errors"], again["rowCount"]) == ([], 1)
 

@@ -124,7 +124,7 @@ async def test_add_learner_trims_breaks_around_a_name(api: Api, demo: None) -> N
 async def test_conversion_rule_description_review_and_take_down_reasons_refuse_control_characters(
         api: Api, demo: None) -> None:
     s = await scene(api, learners=[("李毅", 1)])
-    applied = await apply(api, s.hnu, s.rule["id"], [])
+    applied = await apply(api, s.hnu, s.rule["id"], all_matching=True)
     before = await snapshot()
 
     draft = degree_rule([source(s.x_certificate)], [s.course], description=f"规则说明{BELL}")

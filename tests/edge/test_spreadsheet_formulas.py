@@ -106,8 +106,10 @@ def assert_texts_written_as_text(content: bytes, texts: list[str]) -> None:
 
 async def _exported(api: Api, token: str, document: str, field: str, phone: str = CSUST_PHONE,
                     **input: Any) -> bytes:
+    """Every row of the list (allMatching) unless ``ids`` are given."""
     code = await code_for(api, "EXPORT", token=token, bound_phone=phone)
-    payload = (await api(document, {"input": {**input, "code": code}}, token=token)).payload(field)
+    selection = {} if "ids" in input else {"allMatching": True}
+    payload = (await api(document, {"input": {**input, **selection, "code": code}}, token=token)).payload(field)
     assert payload["errors"] == [], payload["errors"]
     return await download(api, payload["file"])
 
@@ -165,7 +167,7 @@ async def test_application_exports_xlsx_of_both_institutions_write_learner_names
         api: Api, demo: None) -> None:
     """The issue's example: 湖南大学's learner named like a formula, in 长沙理工大学's export."""
     s = await scene(api, learners=[(text, index + 1) for index, text in enumerate(TYPED)])
-    applied = await apply(api, s.hnu, s.rule["id"], [])
+    applied = await apply(api, s.hnu, s.rule["id"], all_matching=True)
     rows = {a["learnerName"]: a["id"] for a in applied["applications"]}
     await review(api, s.csust, "FAILED", ids=[rows[TYPED[1]]], reason=TYPED[3])
     await review(api, s.csust, "FAILED", ids=[rows[TYPED[2]]], reason=TYPED[0])
@@ -174,10 +176,10 @@ async def test_application_exports_xlsx_of_both_institutions_write_learner_names
         learner_name=LEGACY[0], fail_reason=LEGACY[1])
 
     expected = [TYPED[0], TYPED[2], TYPED[3], *LEGACY]
-    received = await export_applications(api, s.csust, CSUST_PHONE, received=True)
+    received = await export_applications(api, s.csust, CSUST_PHONE, received=True, allMatching=True)
     assert received["errors"] == []
     assert_texts_written_as_text(await download(api, received["file"]), expected)
-    initiated = await export_applications(api, s.hnu, HNU_PHONE, received=False)
+    initiated = await export_applications(api, s.hnu, HNU_PHONE, received=False, allMatching=True)
     assert initiated["errors"] == []
     assert_texts_written_as_text(await download(api, initiated["file"]), expected)
 

@@ -28,7 +28,8 @@ document per field and fills one slot at a time with each of A's objects of the 
      private object of A it must answer as for a nonexistent ID, a mutation may change rows only
      of its module, and no answer may hold another module's private values (the credit code and
      legal representative of 机构信息, the draft rule of 转换办法与规则, feedback and learners of
-     成果及学员管理, the applicants of 成果转换管理).
+     成果及学员管理, the applicants of 成果转换管理); and one given no module at all, which reads
+     nothing of A but its public identity (issue 14: an empty list is no module).
 3. **Reads**: every Query field that takes no required argument (``me``, the lists, the account
    centre) is called once by every actor, and its answer scanned for what that actor may not see.
 
@@ -109,7 +110,9 @@ from tests.support.walker import (
 
 REFUSALS = {"NOT_FOUND", "FORBIDDEN", "UNAUTHENTICATED", "PASSWORD_CHANGE_REQUIRED", "MODULE_FORBIDDEN"}
 # Those whose mutations may change nothing first: the others really change A's world as they go.
-MODULES = ("MESSAGES", "INSTITUTION_INFO", "CONVERSION_REVIEW", "CONVERSION_RULES", "ACHIEVEMENTS")
+# NONE: a sub-user whose administrator ticked no module (issue 14: none, not every module).
+NO_MODULE = "NONE"
+MODULES = (NO_MODULE, "MESSAGES", "INSTITUTION_INFO", "CONVERSION_REVIEW", "CONVERSION_RULES", "ACHIEVEMENTS")
 SUB_USER_ACTORS = {f"A's {module} sub-user": module for module in MODULES}
 ACTORS = ("institution", "learner", "partner", "anonymous", *SUB_USER_ACTORS)
 # What each module of the institution space covers (B9): the node types of A that its sub-users
@@ -125,6 +128,7 @@ MODULE_READS: dict[str, set[str]] = {
                           "ApplicationBatch"},
     "MESSAGES": {"Institution"},
     "INSTITUTION_INFO": {"Institution"},
+    NO_MODULE: {"Institution"},
 }
 MODULE_WRITES: dict[str, set[str]] = {
     "ACHIEVEMENTS": {"Achievement", "Learner", "LearnerAchievement", "Feedback", "ImportJob"},
@@ -132,6 +136,7 @@ MODULE_WRITES: dict[str, set[str]] = {
     "CONVERSION_REVIEW": {"ConversionApplication", "ApplicationBatch"},
     "MESSAGES": set(),
     "INSTITUTION_INFO": set(),
+    NO_MODULE: set(),
 }
 CONTROL_USERS = ("A's main account", "bank staff", "A's learner", "C's main account")
 SECRET = "甲机密"  # in every private text of A: learner names, feedback, the draft method and rule
@@ -413,7 +418,8 @@ async def build_world(api: Api) -> World:
     ]
     sub_users = {}
     for n, (actor, module) in enumerate(SUB_USER_ACTORS.items()):
-        sub_users[actor] = await learners.add_sub_user(api, a, f"a_{module.lower()}", f"139000005{n:02d}", [module])
+        sub_users[actor] = await learners.add_sub_user(api, a, f"a_{module.lower()}", f"139000005{n:02d}",
+                                                       [] if module == NO_MODULE else [module])
     module_canaries = {
         "ACHIEVEMENTS": {f"{SECRET}反馈": "A's feedback (成果及学员管理)",
                          f"{SECRET}导入学员": "the name of A's imported learner (成果及学员管理)",

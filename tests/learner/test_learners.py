@@ -495,13 +495,14 @@ async def test_f6_5_b3_selected_learners_are_exported_with_a_code_and_audited(ap
     assert audit.detail["rows"] == 2 and audit.detail["selected"] == 2
 
 
-async def test_f6_5_nothing_selected_exports_the_whole_filter(api: Api, demo: None) -> None:
+async def test_f6_5_all_matching_exports_the_whole_filter(api: Api, demo: None) -> None:
     token = await login(api, *CSUST)
     for i, name in enumerate(["测试学历1", "测试学历2", "测试学历3"], start=1):
         await add_learner(api, token, name, resident_id(i, region="370283"))
     await add_learner(api, token, "测试课程1", resident_id(74))
     code = await code_for(api, "EXPORT", token=token, bound_phone=CSUST_PHONE)
-    result = await export_learners(api, token, filter={"name": "学历", "idNumber": "370283"}, code=code)
+    result = await export_learners(api, token, filter={"name": "学历", "idNumber": "370283"}, allMatching=True,
+                                   code=code)
     assert result["errors"] == [] and result["rowCount"] == 3
     rows = read_rows(await download(api, result["file"]))
     assert sorted(r[0] for r in rows[1:]) == ["测试学历1", "测试学历2", "测试学历3"]
@@ -517,12 +518,12 @@ async def test_f6_5_code_is_required_and_an_empty_selection_is_refused(api: Api,
     await add_learner(api, token, "长理学员", resident_id(76))
     before = await snapshot(ignore=CODE_TABLES)
 
-    missing = await export_learners(api, token)
+    missing = await export_learners(api, token, allMatching=True)
     assert [(e["field"], e["code"]) for e in missing["errors"]] == [("code", "REQUIRED")]
     code = await code_for(api, "EXPORT", token=token, bound_phone=CSUST_PHONE)
-    wrong = await export_learners(api, token, code=f"{(int(code) + 1) % 1_000_000:06d}")
+    wrong = await export_learners(api, token, allMatching=True, code=f"{(int(code) + 1) % 1_000_000:06d}")
     assert [e["code"] for e in wrong["errors"]] == ["CODE_INVALID"]
-    nothing = await export_learners(api, token, filter={"name": "不存在的学员"}, code=code)
+    nothing = await export_learners(api, token, filter={"name": "不存在的学员"}, allMatching=True, code=code)
     assert [e["code"] for e in nothing["errors"]] == ["NOTHING_SELECTED"]
     other_school = await export_learners(api, token, ids=[foreign["id"]], code=code)
     assert [e["code"] for e in other_school["errors"]] == ["NOTHING_SELECTED"]
@@ -530,7 +531,7 @@ async def test_f6_5_code_is_required_and_an_empty_selection_is_refused(api: Api,
     assert await snapshot(ignore=CODE_TABLES) == before
 
     # None of the refusals used the code up.
-    done = await export_learners(api, token, code=code)
+    done = await export_learners(api, token, allMatching=True, code=code)
     assert done["errors"] == [] and done["rowCount"] == 1
     assert [r[0] for r in read_rows(await download(api, done["file"]))[1:]] == ["长理学员"]
 

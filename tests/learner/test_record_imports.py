@@ -368,7 +368,8 @@ async def test_f5_6_whole_filter_is_exported_without_withdrawn_records(api: Api,
     assert (withdrawn["succeeded"], withdrawn["failed"]) == (1, 0)
 
     code = await code_for(api, "EXPORT", token=token, bound_phone=CSUST_PHONE)
-    result = await export_records(api, token, filter={"achievementId": restaurant["id"]}, code=code)
+    result = await export_records(api, token, filter={"achievementId": restaurant["id"]}, allMatching=True,
+                                  code=code)
     assert result["errors"] == [] and result["rowCount"] == 2
     rows = read_rows(await download(api, result["file"]))
     assert sorted((r[3], r[6]) for r in rows[1:]) == [("测试1", "cs00001"), ("测试3", "cs00003")]
@@ -398,7 +399,7 @@ async def test_f5_6_code_is_required_and_an_empty_selection_is_refused(api: Api,
     assert [e["code"] for e in only_withdrawn["errors"]] == ["NOTHING_SELECTED"]
     other_school = await export_records(api, token, ids=[foreign["id"]], code=code)
     assert [e["code"] for e in other_school["errors"]] == ["NOTHING_SELECTED"]
-    nothing = await export_records(api, token, filter={"learnerName": "不存在的学员"}, code=code)
+    nothing = await export_records(api, token, filter={"learnerName": "不存在的学员"}, allMatching=True, code=code)
     assert [e["code"] for e in nothing["errors"]] == ["NOTHING_SELECTED"]
     hnu_code = await code_for(api, "EXPORT", token=hnu_teacher, bound_phone="13900000031")
     by_other_sub_user = await export_records(api, hnu_teacher, ids=[held["id"]], code=hnu_code)

@@ -39,6 +39,7 @@ from tests.support.db import snapshot
 from tests.support.flows import CSUST, CSUST_TEACHER, STAFF, code_for, login
 from tests.support.learner_records import handle
 from tests.support.messages import (
+    MARK_READ,
     all_messages,
     chinese,
     gated_smtp_server,
@@ -198,16 +199,28 @@ async def test_f12_1_another_accounts_message_is_not_found_and_nothing_changes(a
     assert await unread(api, admin) == 1 and await unread(api, teacher_token) == 1
 
 
-async def test_f12_1_an_empty_selection_is_required_and_changes_nothing(api: Api, demo: None) -> None:
+async def test_f12_1_an_empty_selection_is_refused_and_changes_nothing(api: Api, demo: None) -> None:
     admin, staff = await login(api, *CSUST), await login(api, *STAFF)
     await grant_change(api, staff, admin, "OTHER_NON_DEGREE")
     before = await snapshot()
     for selection in (None, []):
         result = await mark_read(api, admin, selection)
-        assert result.refused("markMessagesRead") == ["REQUIRED"]
+        assert result.refused("markMessagesRead") == ["NOTHING_SELECTED"]
         assert [e["field"] for e in result.data["markMessagesRead"]["errors"]] == ["ids"]
     assert await snapshot() == before
     assert await unread(api, admin) == 1
+
+
+async def test_f12_1_the_old_all_flag_still_marks_everything_read(api: Api, demo: None) -> None:
+    """``all`` is deprecated for ``allMatching`` (issue 14: one name for "all" in every bulk
+    mutation) and still works, beside ticked messages refused the same way."""
+    admin, staff = await login(api, *CSUST), await login(api, *STAFF)
+    await grant_change(api, staff, admin, "OTHER_NON_DEGREE")
+    [message] = ids(await all_messages(api, admin))
+    both = await api(MARK_READ, {"input": {"ids": [message], "all": True}}, token=admin)
+    assert both.refused("markMessagesRead") == ["CONFLICTING_SELECTION"]
+    old = await api(MARK_READ, {"input": {"all": True}}, token=admin)
+    assert (old.ok("markMessagesRead")["marked"], await unread(api, admin)) == (1, 0)
 
 
 async def test_f12_1_without_login_the_message_centre_is_unauthenticated(api: Api, demo: None) -> None:
@@ -421,7 +434,7 @@ async def test_f12_3_export_finished_tells_the_exporter(api: Api, demo: None) ->
     exporter, other = await login(api, *CSUST), await login(api, *CSUST_TEACHER)
     await store_course(api, exporter, "课程甲")
     code = await code_for(api, "EXPORT", token=exporter, bound_phone=CSUST_PHONE)
-    (await api(EXPORT, {"input": {"code": code}}, token=exporter)).ok("exportAchievements")
+    (await api(EXPORT, {"input": {"code": code, "allMatching": True}}, token=exporter)).ok("exportAchievements")
 
     message = await the_message(api, exporter, "EXPORT_FINISHED")
     assert "机构成果" in message["title"] and "导出完成" in message["title"]

@@ -809,8 +809,8 @@ async def test_b8_export_progress_then_complete(demo, live_server):
         op = await client.subscribe(PROGRESS, {"key": "export-1"})
         await registered(live_server, CSUST[0], 1)
         code = await code_for(api, "EXPORT", token=admin, bound_phone=CSUST_PHONE)
-        result = (await api(EXPORT, {"input": {"code": code, "progressKey": "export-1"}}, token=admin)
-                  ).payload("exportAchievements")
+        result = (await api(EXPORT, {"input": {"code": code, "progressKey": "export-1", "allMatching": True}},
+                            token=admin)).payload("exportAchievements")
         assert result["errors"] == [] and result["rowCount"] == 4500
         check_progress(await progress_until_complete(client, op), "export-1", 4500, "导出")
 
@@ -831,7 +831,8 @@ async def test_b8_a_refused_import_or_export_still_ends_its_progress(demo, live_
         events = await progress_until_complete(client, imported)
         assert [(e["done"], e["finished"], e["stage"]) for e in events] == [(0, True, "未完成")]
 
-        result = await api(EXPORT, {"input": {"code": "000000", "progressKey": "refused-export"}}, token=admin)
+        result = await api(EXPORT, {"input": {"code": "000000", "progressKey": "refused-export",
+                                                  "allMatching": True}}, token=admin)
         assert result.payload("exportAchievements")["errors"]
         events = await progress_until_complete(client, exported)
         assert [(e["finished"], e["stage"]) for e in events] == [(True, "未完成")]

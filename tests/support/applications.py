@@ -196,18 +196,23 @@ async def learner(api: Api, holder: Holder, phone: str) -> str:
 # --- steps ----------------------------------------------------------------------------------------
 
 
-async def apply_result(api: Api, token: str, rule_id: str, ids: list[str] | None = None) -> GraphQLResult:
-    return await api(APPLY, {"input": {"ruleId": rule_id, "learnerAchievementIds": ids}}, token=token)
+async def apply_result(api: Api, token: str, rule_id: str, ids: list[str] | None = None, *,
+                       all_matching: bool = False) -> GraphQLResult:
+    """applyConversion for the ticked records ``ids``, or with ``all_matching`` for every eligible
+    learner (an empty selection alone is refused, issue 14)."""
+    return await api(APPLY, {"input": {"ruleId": rule_id, "learnerAchievementIds": ids,
+                                       "allMatching": all_matching}}, token=token)
 
 
-async def apply(api: Api, token: str, rule_id: str, ids: list[str] | None = None) -> dict[str, Any]:
+async def apply(api: Api, token: str, rule_id: str, ids: list[str] | None = None, *,
+                all_matching: bool = False) -> dict[str, Any]:
     """applyConversion that must be accepted; its payload (batch and applications)."""
-    return (await apply_result(api, token, rule_id, ids)).ok("applyConversion")
+    return (await apply_result(api, token, rule_id, ids, all_matching=all_matching)).ok("applyConversion")
 
 
-async def apply_refused(api: Api, token: str, rule_id: str,
-                        ids: list[str] | None = None) -> list[tuple[str | None, str]]:
-    result = await apply_result(api, token, rule_id, ids)
+async def apply_refused(api: Api, token: str, rule_id: str, ids: list[str] | None = None, *,
+                        all_matching: bool = False) -> list[tuple[str | None, str]]:
+    result = await apply_result(api, token, rule_id, ids, all_matching=all_matching)
     result.refused("applyConversion")
     payload = result.data["applyConversion"]
     assert payload["batch"] is None and payload["applications"] == []
@@ -231,15 +236,20 @@ async def apply_personal_refused(api: Api, token: str, rule_id: str, record_id: 
 
 
 async def review_result(api: Api, token: str, decision: str, *, ids: list[str] | None = None,
-                        filter: dict[str, Any] | None = None, reason: str | None = None) -> GraphQLResult:
-    return await api(REVIEW, {"input": {"decision": decision, "ids": ids, "filter": filter, "reason": reason}},
-                     token=token)
+                        filter: dict[str, Any] | None = None, reason: str | None = None,
+                        all_matching: bool = False) -> GraphQLResult:
+    """reviewConversion of the ticked ``ids``, or with ``all_matching`` of every pending row of
+    ``filter`` (issue 14: nothing ticked alone is refused)."""
+    return await api(REVIEW, {"input": {"decision": decision, "ids": ids, "filter": filter, "reason": reason,
+                                        "allMatching": all_matching}}, token=token)
 
 
 async def review(api: Api, token: str, decision: str, *, ids: list[str] | None = None,
-                 filter: dict[str, Any] | None = None, reason: str | None = None) -> dict[str, Any]:
+                 filter: dict[str, Any] | None = None, reason: str | None = None,
+                 all_matching: bool = False) -> dict[str, Any]:
     """reviewConversion that is answered row by row (no refusal of the whole request)."""
-    return (await review_result(api, token, decision, ids=ids, filter=filter, reason=reason)).ok("reviewConversion")
+    return (await review_result(api, token, decision, ids=ids, filter=filter, reason=reason,
+                                all_matching=all_matching)).ok("reviewConversion")
 
 
 def row_codes(answer: dict[str, Any]) -> dict[str, str | None]:

@@ -289,11 +289,12 @@ async def hnu_admin(api: Api) -> str:
 
 async def add_sub_user(api: Api, admin: str, username: str, phone: str,
                        modules: list[str] | None = None) -> str:
-    """A sub-user of the admin's institution (limited to ``modules`` when given, B9), logged in
-    and past its first password change."""
+    """A sub-user of the admin's institution, limited to ``modules`` when given, else given every
+    module (B9: ``allModules``, an explicit choice), logged in and past its first password change."""
     added = await api(ADD_SUB_USER, {"input": {
         "username": username, "name": "子用户", "phone": phone, "password": "SubUser2024",
-        "passwordConfirmation": "SubUser2024", **({"modules": modules} if modules is not None else {}),
+        "passwordConfirmation": "SubUser2024",
+        **({"modules": modules} if modules is not None else {"allModules": True}),
     }}, token=admin)
     added.ok("addSubUser")
     token = await login(api, username, "SubUser2024")

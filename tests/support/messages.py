@@ -104,7 +104,7 @@ async def open_object(api: Api, token: str, message: dict[str, Any]) -> str:
 
 async def mark_read(api: Api, token: str | None, ids: list[str] | None = None, *,
                     everything: bool = False) -> GraphQLResult:
-    return await api(MARK_READ, {"input": {"ids": ids, "all": everything}}, token=token)
+    return await api(MARK_READ, {"input": {"ids": ids, "allMatching": everything}}, token=token)
 
 
 async def marked(api: Api, token: str, ids: list[str] | None = None, *,

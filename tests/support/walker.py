@@ -64,6 +64,11 @@ TINY_PDF = (
 )
 UPLOAD_FILE = ("walker.pdf", TINY_PDF, "application/pdf")
 
+# The API's one flag for "every row of the current filter" (issue 14): a bulk input selects by its
+# list of IDs or, with the flag on, by its filter (and the IDs in the filter); never both. The
+# walker turns the flag on unless the probed slot is that list.
+SELECT_ALL = "allMatching"
+
 
 @dataclass(frozen=True)
 class Slot:
@@ -363,6 +368,7 @@ class VariableBuilder:
         """``fill_optional``: also give every optional scalar, enum, upload and input field of the
         input objects a value (not other ID slots, not the root field's optional arguments) —
         a business check that needs them (a reason, a name, a file) then lets the call through.
+        ``SELECT_ALL`` is on unless the probe is the input's own list of IDs (the selection).
         ``enum_rank``: which value every enum gets (the first by default; a rule's type decides
         which of its targets is read)."""
         root = self.schema.query_type if plan.operation == "query" else self.schema.mutation_type
@@ -396,7 +402,9 @@ class VariableBuilder:
                 on_probe = probe.path[:len(sub)] == sub
                 needed = isinstance(input_field.type, GraphQLNonNull) and not _has_default(input_field)
                 wanted = fill_optional and not _holds_id(input_field.type) and not _has_real_default(input_field)
-                if on_probe or needed or wanted:
+                if name == SELECT_ALL and not on_probe:
+                    built[name] = not _selects(named, path, probe.path)
+                elif on_probe or needed or wanted:
                     built[name] = make(input_field.type, sub, (*file_path, name))
             return built
 
@@ -408,6 +416,14 @@ class VariableBuilder:
                 variables[arg_name] = make(arg.type, (arg_name,), (arg_name,))
         return Probe(plan=plan, slot=probe, value=value, variables=variables, files=files,
                      sent_ids=frozenset(sent))
+
+
+def _selects(input_type: GraphQLInputObjectType, path: tuple[str, ...], probe: tuple[str, ...]) -> bool:
+    """Whether ``probe`` is a list of IDs right in ``input_type`` (at ``path``): its selection."""
+    if len(probe) != len(path) + 1 or probe[:len(path)] != path:
+        return False
+    _, _, is_list = _unwrap(input_type.fields[probe[-1]].type)
+    return is_list
 
 
 def _holds_id(type_: Any) -> bool:
