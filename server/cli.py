@@ -37,11 +37,17 @@ def cmd_seed_demo(args: argparse.Namespace) -> None:
     from server.demo import seed
     from server.security import Passwords
 
+    from server.demo_story import tell
+
     settings = _settings()
-    created = asyncio.run(
-        _with_orm(settings, lambda: seed(Passwords(settings.argon2_time_cost, settings.argon2_memory_kib)))
-    )
+    passwords = Passwords(settings.argon2_time_cost, settings.argon2_memory_kib)
+
+    async def both() -> tuple[list[str], list[str]]:
+        return await seed(passwords), await tell(settings, passwords)
+
+    created, told = asyncio.run(_with_orm(settings, both))
     print("demo accounts created:", ", ".join(created) if created else "none (already there)")
+    print("demo story:", "; ".join(told) if told else "already there")
 
 
 def cmd_serve(args: argparse.Namespace) -> None:
