@@ -129,6 +129,7 @@ class Code(LabeledEnum):
     INVALID_PERIOD = "INVALID_PERIOD", "有效期结束日期不能早于开始日期"
     RULE_NOT_IN_FORCE = "RULE_NOT_IN_FORCE", "转换规则未发布、已下架或不在有效期内"
     NOT_A_SOURCE = "NOT_A_SOURCE", "该学员成果不是此规则的源成果"
+    SOURCES_NOT_ALL_HELD = "SOURCES_NOT_ALL_HELD", "未持有该规则的全部源成果（多个源成果的规则须全部持有）"
     OWN_RULE = "OWN_RULE", "不能对本机构发布的规则发起转换"
     ALREADY_APPLIED = "ALREADY_APPLIED", "该学员在此规则上已有审核中或已成功的转换申请"
     ALREADY_DECIDED = "ALREADY_DECIDED", "该申请已审核"

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from tortoise.exceptions import IntegrityError
 from tortoise.expressions import Subquery
+from tortoise.functions import Count
 from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
 
@@ -62,11 +63,30 @@ def refuse_own_rule(rule: ConversionRule, institution_id: int) -> None:
 
 def eligible(ctx: Context, institution_id: int, rule: ConversionRule, sources: set[int]
              ) -> QuerySet[LearnerAchievement]:
-    """Records of the institution holding one of the rule's sources, without a live application."""
+    """Records of the institution on one of the rule's sources, of learners who hold every source
+    of it (a rule of several sources needs them all, as B10's matching says), without a live
+    application."""
     live = ConversionApplication.filter(rule_id=rule.id, live_key__startswith=f"{rule.id}|")
-    return policy.owned(ctx, LearnerAchievement).filter(
+    records = policy.owned(ctx, LearnerAchievement).filter(
         institution_id=institution_id, achievement_id__in=list(sources)
     ).exclude(learner__id_number__in=Subquery(live.values("id_number")))
+    if len(sources) > 1:
+        records = records.filter(learner_id__in=Subquery(_holders_of_all(
+            LearnerAchievement.filter(institution_id=institution_id, withdrawn_at__isnull=True), sources)))
+    return records
+
+
+def _holders_of_all(records: QuerySet[LearnerAchievement], sources: set[int]) -> Any:
+    """The learner ids among ``records`` that hold every one of ``sources``."""
+    return (records.filter(achievement_id__in=list(sources)).annotate(held=Count("achievement_id", distinct=True))
+            .group_by("learner_id").filter(held=len(sources)).values("learner_id"))
+
+
+async def holds_every_source(ctx: Context, sources: set[int]) -> bool:
+    """Whether the calling learner's held records cover every source of a rule."""
+    held = await policy.owned(ctx, LearnerAchievement).filter(
+        achievement_id__in=list(sources)).distinct().values_list("achievement_id", flat=True)
+    return set(held) >= sources
 
 
 @dataclass
@@ -161,6 +181,11 @@ async def _why_not(ctx: Context, rule: ConversionRule, sources: set[int], pk: in
         return Code.ALREADY_WITHDRAWN, "该学员成果已撤回，不能参与转换"
     if record.achievement_id not in sources:  # type: ignore[attr-defined]
         return Code.NOT_A_SOURCE, Code.NOT_A_SOURCE.label
+    held = set(await LearnerAchievement.filter(
+        learner_id=record.learner_id, withdrawn_at__isnull=True,  # type: ignore[attr-defined]
+        achievement_id__in=list(sources)).values_list("achievement_id", flat=True))
+    if held < sources:
+        return Code.SOURCES_NOT_ALL_HELD, f"学员“{record.learner.name}”未持有该规则的全部源成果"
     return Code.ALREADY_APPLIED, f"学员“{record.learner.name}”在此规则上已有审核中或已成功的转换申请"
 
 
@@ -174,6 +199,8 @@ async def apply_personal(ctx: Context, data: Any) -> ConversionApplication:
         raise Invalid.one("learnerAchievementId", Code.ALREADY_WITHDRAWN, "该学员成果已撤回，不能参与转换")
     if record.achievement_id not in sources:  # type: ignore[attr-defined]
         raise Invalid.one("learnerAchievementId", Code.NOT_A_SOURCE)
+    if not await holds_every_source(ctx, sources):
+        raise Invalid.one("learnerAchievementId", Code.SOURCES_NOT_ALL_HELD)
     try:
         async with in_transaction():
             application = await ConversionApplication.create(

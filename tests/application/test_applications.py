@@ -239,6 +239,28 @@ async def test_f9_7_b2_a_learner_holding_two_sources_is_applied_for_once(api: Ap
     assert [r["learnerName"] for r in applied["applications"]] == ["李毅"]
 
 
+async def test_f9_7_f15_b10_a_rule_of_two_sources_takes_only_learners_holding_both(api: Api, demo: None) -> None:
+    """A rule of several sources converts learners who hold them all (as B10's matching says): one
+    who holds only one is not eligible for a batch, is refused by name when chosen, and cannot
+    apply personally — and nothing is stored."""
+    s = await scene(api, learners=[("李毅", 1), ("王二", 2)])
+    tea = await store_certificate(api, s.hnu, s.staff, "茶艺师")
+    await recognize(api, s.staff, [tea["id"]])
+    rule = await create_rule(api, s.csust, degree_rule([source(s.x_certificate), source(tea)], [s.course]),
+                             publish=True)
+    await store_record(api, s.hnu, tea["id"], "李毅", s.holders[0].id_number, "tea0001")
+    token = await learner(api, s.holders[1], "13700000002")
+    assert {r["learner"]["name"] for r in await eligible(api, s.hnu, rule["id"])} == {"李毅"}
+    before = await snapshot()
+    refused = (await apply_result(api, s.hnu, rule["id"], s.ids(1))).payload("applyConversion")
+    assert [(e["field"], e["code"]) for e in refused["errors"]] == [
+        ("learnerAchievementIds.0", "SOURCES_NOT_ALL_HELD")]
+    assert "王二" in refused["errors"][0]["message"]
+    assert await apply_personal_refused(api, token, rule["id"], s.ids(1)[0]) == [
+        ("learnerAchievementId", "SOURCES_NOT_ALL_HELD")]
+    assert await snapshot() == before
+
+
 # --- F15 personal applications -------------------------------------------------------------------
 
 
