@@ -76,13 +76,13 @@ async def test_f4_10_a_spent_code_is_told_apart_from_a_wrong_one(api: Api, demo:
     token = await login(api, *CSUST)
     await _courses(api, token, ["课程甲"])
     code = await code_for(api, "EXPORT", token=token, bound_phone=PHONE)
-    assert (await _export(api, token, code=code))["rowCount"] == 1
+    assert (await _export(api, token, code=code, allMatching=True))["rowCount"] == 1
     ignore = ("verification_code", "phone_send_slot", "outbound_message")
     before = await snapshot(ignore=ignore)
-    again = await _export(api, token, code=code)
+    again = await _export(api, token, code=code, allMatching=True)
     assert [(e["field"], e["code"]) for e in again["errors"]] == [("code", "CODE_USED")]
     assert "已使用" in again["errors"][0]["message"] and again["file"] is None
-    wrong = await _export(api, token, code=f"{(int(code) + 1) % 1_000_000:06d}")
+    wrong = await _export(api, token, code=f"{(int(code) + 1) % 1_000_000:06d}", allMatching=True)
     assert [e["code"] for e in wrong["errors"]] == ["CODE_INVALID"]
     assert "请先获取验证码" in wrong["errors"][0]["message"]
     assert await snapshot(ignore=ignore) == before

@@ -106,7 +106,7 @@ async def test_b3_the_main_account_sees_who_read_its_learners_full_id_numbers(ap
 
     # An export is there too: how many rows, with which filter; never the stored file's key.
     code = await code_for(api, "EXPORT", token=admin, bound_phone=CSUST_PHONE)
-    (await api(EXPORT_RECORDS, {"input": {"code": code, "filter": {"name": "课程"}}}, token=admin)).ok(
+    (await api(EXPORT_RECORDS, {"input": {"code": code, "allMatching": True, "filter": {"name": "课程"}}}, token=admin)).ok(
         "exportLearnerAchievements")
     [export] = (await trail(api, admin, actions=["LEARNER_ACHIEVEMENT_EXPORT"]))["nodes"]
     assert export["actorName"] == "张老师" and details(export)["rows"] == "1"

@@ -97,7 +97,7 @@ async def test_f5_5_withdrawn_records_still_leave_the_normal_lists_counts_and_ex
                       {"id": course["id"]}, token=token)
     assert count.data["node"]["learnerCount"] == 1
     code = await code_for(api, "EXPORT", token=token, bound_phone=CSUST_PHONE)
-    exported = (await api(EXPORT_RECORDS, {"input": {"code": code}}, token=token)).ok("exportLearnerAchievements")
+    exported = (await api(EXPORT_RECORDS, {"input": {"code": code, "allMatching": True}}, token=token)).ok("exportLearnerAchievements")
     assert exported["rowCount"] == 1
 
 
