@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 
-.PHONY: run test migrate seed serve schema migrations lock clean
+.PHONY: run test migrate seed serve schema check-schema release-schema errors-doc migrations lock clean
 
 # Every install takes the exact versions (and hashes) of uv.lock; pyproject.toml keeps the lower
 # bounds. uv itself (pinned) lives in .tools/, installed with pip on first use, so the machine
@@ -37,6 +37,19 @@ migrate: $(INSTALLED)
 
 schema: $(INSTALLED)
 	$(PY) -m server export-schema
+
+# Breaking changes against schema/released.graphql, deprecation dates, the changelog's entries.
+check-schema: $(INSTALLED)
+	$(PY) -m server check-schema
+
+# Release the current schema: docs/SCHEMA_CHANGELOG.md's Unreleased entries get today's date and
+# schema/schema.graphql becomes schema/released.graphql (refused while check-schema fails).
+release-schema: $(INSTALLED)
+	$(PY) -m server release-schema
+
+# Rewrite docs/ERRORS.md from the error codes and their guidance (server/errors_doc/).
+errors-doc: $(INSTALLED)
+	$(PY) -m server errors-doc
 
 # Generate a migration for both dialects from the current models: make migrations name=add_x
 migrations: $(INSTALLED)

@@ -58,7 +58,7 @@ class MarkMessagesReadInput:
     ids: list[strawberry.ID] | None = selected_ids("消息")
     all_matching: bool = all_matching("我的全部消息")
     all: bool = strawberry.field(default=False, description="同 allMatching（旧名称）",
-                                 deprecation_reason="请改用 allMatching（各批量操作统一的“全部”写法）")
+                                 deprecation_reason="请改用 allMatching（各批量操作统一的“全部”写法）；2026-12-04 起弃用")
 
 
 @strawberry.type(description="标为已读的结果")

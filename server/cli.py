@@ -85,6 +85,44 @@ def cmd_export_schema(args: argparse.Namespace) -> None:
     print("wrote", SDL_PATH)
 
 
+def _stale_sdl() -> list[str]:
+    from schema import SDL_PATH, sdl
+
+    return [] if SDL_PATH.read_text(encoding="utf-8") == sdl() else [
+        "schema/schema.graphql differs from the code: run `make schema` first"]
+
+
+def cmd_check_schema(args: argparse.Namespace) -> None:
+    from server import schema_evolution
+
+    problems = _stale_sdl() + schema_evolution.check()
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        sys.exit(1)
+    print("schema check passed: no unannounced breaking change; docs/SCHEMA_CHANGELOG.md lists every change")
+
+
+def cmd_release_schema(args: argparse.Namespace) -> None:
+    from server import schema_evolution
+
+    stale = _stale_sdl()
+    try:
+        if stale:
+            raise ValueError("\n".join(stale))
+        print(schema_evolution.release())
+    except ValueError as refused:
+        print(refused, file=sys.stderr)
+        sys.exit(1)
+
+
+def cmd_errors_doc(args: argparse.Namespace) -> None:
+    from server.errors_doc import DOC_PATH, render
+
+    DOC_PATH.write_text(render(), encoding="utf-8")
+    print("wrote", DOC_PATH)
+
+
 def cmd_make_migrations(args: argparse.Namespace) -> None:
     if args.dialect:
         written = asyncio.run(database.make_migrations(args.name, args.dialect, args.postgres))
@@ -221,6 +259,14 @@ def main(argv: list[str] | None = None) -> None:
 
     sub.add_parser("export-schema", help="rewrite schema/schema.graphql").set_defaults(
         func=cmd_export_schema
+    )
+
+    sub.add_parser("check-schema", help="breaking changes, deprecations and changelog against "
+                   "schema/released.graphql").set_defaults(func=cmd_check_schema)
+    sub.add_parser("release-schema", help="release the current schema (schema/released.graphql, "
+                   "docs/SCHEMA_CHANGELOG.md)").set_defaults(func=cmd_release_schema)
+    sub.add_parser("errors-doc", help="rewrite docs/ERRORS.md from the error codes").set_defaults(
+        func=cmd_errors_doc
     )
 
     make = sub.add_parser("make-migrations", help="generate a migration for both dialects")
